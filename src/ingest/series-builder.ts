@@ -1,0 +1,141 @@
+import type { Series, StepUnit } from "../domain/series.js";
+import type { Issue } from "../domain/issue.js";
+import { classifyTag, type TagContext } from "./roles.js";
+
+/** Growable column of doubles; avoids boxing millions of points in JS arrays. */
+class Column {
+  private buffer = new Float64Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const next = new Float64Array(this.buffer.length * 2);
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  truncate(length: number): void {
+    this.length = Math.min(this.length, length);
+  }
+
+  at(index: number): number {
+    return this.buffer[index] ?? Number.NaN;
+  }
+
+  toArray(): Float64Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+interface Pending {
+  steps: Column;
+  values: Column;
+  wallTimes: Column;
+  hasWallTime: boolean;
+  context: TagContext;
+  stepUnit: StepUnit;
+  dropped: number;
+}
+
+/** How a step that goes backwards is handled. */
+export type RestartPolicy =
+  /** TensorBoard: a step going back drops the later points of that tag (a restarted run). */
+  | "purge"
+  /** Keep every point and sort by step at the end (stable). */
+  | "sort";
+
+export interface SeriesBuilderOptions {
+  maxPointsPerSeries: number;
+  restartPolicy: RestartPolicy;
+  /** Location reported in issues. */
+  file: string;
+}
+
+/**
+ * Collects points per tag in arrival order and produces domain `Series`. Never throws; exceeding
+ * `maxPointsPerSeries` drops the extra points and records one issue per tag.
+ */
+export class SeriesBuilder {
+  private readonly pending = new Map<string, Pending>();
+  private purged = 0;
+
+  constructor(private readonly options: SeriesBuilderOptions) {}
+
+  /** Adds a point; `wallTime` in seconds since the epoch when known. */
+  add(tag: string, step: number, value: number, wallTime?: number, context: TagContext = {}, stepUnit: StepUnit = "step"): void {
+    let entry = this.pending.get(tag);
+    if (entry === undefined) {
+      entry = { steps: new Column(), values: new Column(), wallTimes: new Column(), hasWallTime: false, context, stepUnit, dropped: 0 };
+      this.pending.set(tag, entry);
+    }
+    if (this.options.restartPolicy === "purge" && entry.steps.length > 0 && step <= entry.steps.at(entry.steps.length - 1)) {
+      this.purgeFrom(entry, step);
+    }
+    if (entry.steps.length >= this.options.maxPointsPerSeries) {
+      entry.dropped++;
+      return;
+    }
+    entry.steps.push(step);
+    entry.values.push(value);
+    entry.wallTimes.push(wallTime ?? Number.NaN);
+    if (wallTime !== undefined) entry.hasWallTime = true;
+  }
+
+  /** Number of points discarded because a step went back (restarts). */
+  get purgedPoints(): number {
+    return this.purged;
+  }
+
+  private purgeFrom(entry: Pending, step: number): void {
+    let keep = entry.steps.length;
+    while (keep > 0 && entry.steps.at(keep - 1) >= step) keep--;
+    this.purged += entry.steps.length - keep;
+    entry.steps.truncate(keep);
+    entry.values.truncate(keep);
+    entry.wallTimes.truncate(keep);
+  }
+
+  /** Finished series (in first-seen tag order) plus issues about dropped points. */
+  build(): { series: Series[]; issues: Issue[] } {
+    const series: Series[] = [];
+    const issues: Issue[] = [];
+    for (const [tag, entry] of this.pending) {
+      if (entry.dropped > 0) {
+        issues.push({
+          code: "series-point-limit",
+          severity: "warning",
+          message: `Series '${tag}' has more than ${this.options.maxPointsPerSeries} points; ${entry.dropped} later points were not read. Raise the points-per-series limit to read them.`,
+          location: { file: this.options.file },
+        });
+      }
+      series.push(this.finish(tag, entry));
+    }
+    return { series, issues };
+  }
+
+  private finish(tag: string, entry: Pending): Series {
+    const { role, direction } = classifyTag(tag, entry.context);
+    let steps = entry.steps.toArray();
+    let values = entry.values.toArray();
+    let wallTimes = entry.hasWallTime ? entry.wallTimes.toArray() : undefined;
+    if (this.options.restartPolicy === "sort" && !isSorted(steps)) {
+      const order = Array.from(steps.keys()).sort((a, b) => (steps[a] ?? 0) - (steps[b] ?? 0) || a - b);
+      steps = Float64Array.from(order, (i) => steps[i] ?? Number.NaN);
+      values = Float64Array.from(order, (i) => values[i] ?? Number.NaN);
+      if (wallTimes !== undefined) {
+        const w = wallTimes;
+        wallTimes = Float64Array.from(order, (i) => w[i] ?? Number.NaN);
+      }
+    }
+    const result: Series = { tag, role, direction, stepUnit: entry.stepUnit, steps, values };
+    if (wallTimes !== undefined) result.wallTimes = wallTimes;
+    return result;
+  }
+}
+
+function isSorted(steps: Float64Array): boolean {
+  for (let i = 1; i < steps.length; i++) if ((steps[i] ?? 0) < (steps[i - 1] ?? 0)) return false;
+  return true;
+}
