@@ -16,14 +16,16 @@ const VAL_PATTERN = /(^|[/_.\s-])(val|valid|validation|eval|evaluation|test|dev)
 const TRAIN_PATTERN = /(^|[/_.\s-])(train|training)([/_.\s-]|$)|^train/i;
 const LR_PATTERN = /(^|[/_.\s-])(lr|learning[_\s-]?rate)([/_.\s0-9-]|$)|^lr|lr-[A-Za-z]+|learning_rate/i;
 const GRAD_PATTERN = /grad(ient)?[_\s-]?norm/i;
-const LOSS_PATTERN = /loss|nll|perplexity|ppl|(^|[/_.-])(mse|mae|rmse|error)([/_.-]|$)/i;
-const HIGHER_PATTERN = /acc|accuracy|precision|recall|f1|auc|map|iou|dice|bleu|rouge|r2|score|top[_-]?\d|wer_improvement/i;
+const LOSS_PATTERN = /loss|nll|perplexity|ppl|(^|[/_.-])(mse|mae|rmse|error)([/_.-]|$)|(^|\/)(box|cls|dfl|obj|seg)_(om|oo)$/i;
+const HIGHER_PATTERN = /acc|accuracy|precision|recall|f1|auc|map|iou|io_u|dice|bleu|rouge|r2|score|top[_-]?\d|wer_improvement/i;
+/** YOLO's `metrics/*` columns and tags are computed on the validation set. */
+const YOLO_VAL_METRIC = /^metrics\//i;
 const LOWER_METRIC_PATTERN = /wer|cer|error|mse|mae|rmse|perplexity|ppl/i;
 const NOT_A_METRIC = /^(epoch|step|global_step|iteration|iter|time|timestamp|runtime|_runtime|_step|_timestamp|wall_time|total_flos|samples_per_second|steps_per_second)$|runtime|per_second|flos|memory|gpu|cpu|timestamp/i;
 
 /** Splits off a `train`/`val` marker, looking at the tag first and the context second. */
 function splitOf(tag: string, context: TagContext): "train" | "val" | undefined {
-  if (VAL_PATTERN.test(tag)) return "val";
+  if (VAL_PATTERN.test(tag) || YOLO_VAL_METRIC.test(tag)) return "val";
   if (TRAIN_PATTERN.test(tag)) return "train";
   return context.split;
 }
@@ -34,7 +36,8 @@ function splitOf(tag: string, context: TagContext): "train" | "val" | undefined 
  * `loss`, `train_loss`, `train/loss`, `epoch_loss` (under `train/`) → train-loss;
  * `val_loss`, `eval_loss`, `validation/epoch_loss`, `val/box_loss` → val-loss;
  * `lr`, `learning_rate`, `lr-Adam`, `lr/pg0` → learning-rate; `grad_norm` → grad-norm;
- * accuracy-like names → metrics with direction `higher`.
+ * accuracy-like names → metrics with direction `higher`; YOLO `metrics/mAP50(B)` → val-metric;
+ * YOLOv10 `train/box_om`, `val/cls_oo` → losses.
  */
 export function classifyTag(tag: string, context: TagContext = {}): TagClass {
   const bare = tag.trim();

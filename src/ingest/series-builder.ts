@@ -39,6 +39,8 @@ interface Pending {
   dropped: number;
 }
 
+const NO_CONTEXT: TagContext = Object.freeze({});
+
 /** How a step that goes backwards is handled. */
 export type RestartPolicy =
   /** TensorBoard: a step going back drops the later points of that tag (a restarted run). */
@@ -64,12 +66,33 @@ export class SeriesBuilder {
   constructor(private readonly options: SeriesBuilderOptions) {}
 
   /** Adds a point; `wallTime` in seconds since the epoch when known. */
-  add(tag: string, step: number, value: number, wallTime?: number, context: TagContext = {}, stepUnit: StepUnit = "step"): void {
+  add(tag: string, step: number, value: number, wallTime?: number, context: TagContext = NO_CONTEXT, stepUnit: StepUnit = "step"): void {
+    this.append(this.entry(tag, context, stepUnit), step, value, wallTime);
+  }
+
+  /**
+   * A fast appender for one tag (hot loops: one call per cell without a map lookup). The tag is
+   * registered on first use of the appender, so unused channels create no series. After
+   * `discard(tag)` an existing channel of that tag writes nowhere.
+   */
+  channel(tag: string, context: TagContext = NO_CONTEXT, stepUnit: StepUnit = "step"): (step: number, value: number, wallTime?: number) => void {
+    let entry: Pending | undefined;
+    return (step, value, wallTime) => {
+      entry ??= this.entry(tag, context, stepUnit);
+      this.append(entry, step, value, wallTime);
+    };
+  }
+
+  private entry(tag: string, context: TagContext, stepUnit: StepUnit): Pending {
     let entry = this.pending.get(tag);
     if (entry === undefined) {
       entry = { steps: new Column(), values: new Column(), wallTimes: new Column(), hasWallTime: false, context, stepUnit, dropped: 0 };
       this.pending.set(tag, entry);
     }
+    return entry;
+  }
+
+  private append(entry: Pending, step: number, value: number, wallTime: number | undefined): void {
     if (this.options.restartPolicy === "purge" && entry.steps.length > 0 && step <= entry.steps.at(entry.steps.length - 1)) {
       this.purgeFrom(entry, step);
     }
@@ -77,10 +100,23 @@ export class SeriesBuilder {
       entry.dropped++;
       return;
     }
+    if (wallTime !== undefined && !entry.hasWallTime) {
+      entry.hasWallTime = true;
+      for (let i = 0; i < entry.steps.length; i++) entry.wallTimes.push(Number.NaN);
+    }
     entry.steps.push(step);
     entry.values.push(value);
-    entry.wallTimes.push(wallTime ?? Number.NaN);
-    if (wallTime !== undefined) entry.hasWallTime = true;
+    if (entry.hasWallTime) entry.wallTimes.push(wallTime ?? Number.NaN);
+  }
+
+  /** Forgets a tag entirely (e.g. a CSV column that turned out to hold text). */
+  discard(tag: string): void {
+    this.pending.delete(tag);
+  }
+
+  /** Tags seen so far, in first-seen order. */
+  get tags(): string[] {
+    return [...this.pending.keys()];
   }
 
   /** Number of points discarded because a step went back (restarts). */

@@ -1,7 +1,117 @@
-import { EXIT_USAGE, type CliCommand } from "../io.js";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfigFile } from "../../diagnose/config/load-config-file.js";
+import { mergeConfigs, normalizeHparams } from "../../diagnose/config/normalize-hparams.js";
+import { parseHparamArgs } from "../../diagnose/config/parse-hparam-args.js";
+import { diagnoseIngested, type DiagnoseReport } from "../../diagnose/diagnose.js";
+import type { Issue } from "../../domain/issue.js";
+import { SEVERITY_RANK, type Severity } from "../../domain/severity.js";
+import type { TrainingConfig } from "../../domain/training-config.js";
+import { ingestPaths } from "../../ingest/read-paths.js";
+import { renderMarkdownReport } from "../../report/render-markdown.js";
+import { toDiagnoseJson } from "../../report/render-json.js";
+import { renderTextReport } from "../../report/render-text.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CliIo } from "../io.js";
 
-/** Placeholder until the diagnose module lands: says so and exits with the usage code. */
-export const diagnoseCommand: CliCommand = async (_argv, io) => {
-  io.stderr("loss-doctor diagnose: not available in this build yet\n");
-  return EXIT_USAGE;
+const HELP = `Usage: loss-doctor diagnose <path...> [options]
+
+Diagnose loss curves in training logs (CSV, JSON, tfevents, console logs, zips, directories),
+rank the likely causes and print concrete fixes.
+
+Options:
+  --config <file>        YAML or JSON training config (optimizer, lr, batch_size, ...)
+  --hparam <key=value>   A config fact, repeatable (e.g. --hparam optimizer=adam --hparam lr=1)
+  --format <fmt>         text (default), json or markdown
+  --fail-on <level>      Exit 1 when a finding is at least: error (default), warning, never
+  --no-color             Plain text even on a terminal
+  -h, --help             Show this help
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error.
+`;
+
+type Format = "text" | "json" | "markdown";
+type FailOn = Severity | "never";
+const FORMATS: readonly Format[] = ["text", "json", "markdown"];
+const FAIL_ON: readonly FailOn[] = ["error", "warning", "info", "never"];
+
+interface DiagnoseArgs { paths: string[]; configPath?: string; hparams: string[]; format: Format; failOn: FailOn; color: boolean; help: boolean }
+
+function parseDiagnoseArgs(argv: string[], io: CliIo): DiagnoseArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: "string" }, hparam: { type: "string", multiple: true }, format: { type: "string", default: "text" },
+        "fail-on": { type: "string", default: "error" }, "no-color": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got '${values.format}')`);
+  const failOn = values["fail-on"] as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of error, warning, never (got '${values["fail-on"]}')`);
+  const sameCwd = resolve(io.cwd) === process.cwd();
+  const args: DiagnoseArgs = { paths: positionals.map((p) => (sameCwd ? p : resolve(io.cwd, p))), hparams: values.hparam ?? [], format, failOn, color: io.isTty && !values["no-color"], help: values.help };
+  if (values.config !== undefined) args.configPath = resolve(io.cwd, values.config);
+  return args;
+}
+
+async function assertReadable(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    try {
+      await stat(path);
+    } catch {
+      throw new UsageError(`cannot read '${path}': no such file or directory`);
+    }
+  }
+}
+
+async function buildConfig(args: DiagnoseArgs): Promise<{ config: TrainingConfig; issues: Issue[] }> {
+  const parts: TrainingConfig[] = [];
+  const issues: Issue[] = [];
+  if (args.configPath !== undefined) {
+    const loaded = await loadConfigFile(args.configPath);
+    if (loaded.issues.some((i) => i.severity === "error")) throw new UsageError(loaded.issues.map((i) => i.message).join("; "));
+    parts.push(loaded.config);
+    issues.push(...loaded.issues);
+  }
+  const { hparams, issues: hparamIssues } = parseHparamArgs(args.hparams);
+  if (hparamIssues.length > 0) throw new UsageError(hparamIssues.map((i) => i.message).join("; "));
+  parts.push(normalizeHparams(hparams));
+  return { config: mergeConfigs(...parts), issues };
+}
+
+/** Exit code for a report: EXIT_FINDINGS when a finding reaches `failOn`. */
+export function exitCodeFor(report: DiagnoseReport, failOn: FailOn): number {
+  if (failOn === "never") return EXIT_OK;
+  const hit = report.runs.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]));
+  return hit ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(report: DiagnoseReport, args: DiagnoseArgs): string {
+  if (args.format === "json") return `${JSON.stringify(toDiagnoseJson(report), null, 2)}\n`;
+  if (args.format === "markdown") return renderMarkdownReport(report);
+  return renderTextReport(report, { color: args.color, width: 100 });
+}
+
+/** `loss-doctor diagnose <path...>`: ingest, diagnose, render; exit 1 on findings at or above --fail-on. */
+export const diagnoseCommand: CliCommand = async (argv, io) => {
+  const args = parseDiagnoseArgs(argv, io);
+  if (args.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (args.paths.length === 0) throw new UsageError("no input: give at least one log file, directory or zip (see --help)");
+  await assertReadable(args.paths);
+  const { config, issues } = await buildConfig(args);
+  const ingested = await ingestPaths(args.paths);
+  const report = diagnoseIngested({ runs: ingested.runs, issues: [...issues, ...ingested.issues] }, { config });
+  io.stdout(render(report, args));
+  return exitCodeFor(report, args.failOn);
 };

@@ -1,0 +1,46 @@
+/**
+ * `npm run bench:diagnose`: time of detectFindings (all detectors) on healthy per-step runs of 1k,
+ * 100k and 1M points (train loss only, and train + val + lr), median of several runs after a warm-up,
+ * and the cost ratio per point (linear cost ⇒ the µs/point column stays flat).
+ * Results are recorded in docs/benchmarks/diagnose.md.
+ */
+import { cpus, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { detectFindings } from "../src/diagnose/detect.js";
+import type { TrainingRun } from "../src/domain/run.js";
+import { decayCurve, hugeRun, makeRun, makeSeries } from "../test/helpers/synth-curves.js";
+
+function fullRun(points: number): TrainingRun {
+  const train = decayCurve({ seed: 3, points, start: 2.3, floor: 0.1, noise: 0.1 });
+  const val = decayCurve({ seed: 4, points, start: 2.4, floor: 0.15, noise: 0.02 });
+  const lr = Float64Array.from({ length: points }, (_, i) => (i < points / 2 ? 1e-3 : 1e-4));
+  return makeRun(`full-${points}`, [makeSeries("loss", train, "step"), makeSeries("val_loss", val, "step"), makeSeries("lr", lr, "step")]);
+}
+
+/** Median wall time and median process CPU time (ms): on a shared machine CPU time is the fairer cost. */
+function medianTime(run: TrainingRun, repeats: number): { wall: number; cpu: number } {
+  detectFindings(run);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    const usage = process.cpuUsage();
+    detectFindings(run);
+    const used = process.cpuUsage(usage);
+    wall.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return { wall: mid(wall), cpu: mid(cpu) };
+}
+
+const sizes = [1_000, 100_000, 1_000_000];
+console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log("series                points   wall ms (median)   cpu ms (median)   cpu µs/point");
+for (const [label, build] of [["loss only", (n: number) => hugeRun(n)], ["loss+val+lr", fullRun]] as const) {
+  for (const n of sizes) {
+    const { wall, cpu } = medianTime(build(n), n >= 1_000_000 ? 5 : 9);
+    console.log(`${label.padEnd(20)} ${String(n).padStart(9)}  ${wall.toFixed(1).padStart(16)}  ${cpu.toFixed(1).padStart(16)}  ${((cpu * 1000) / n).toFixed(3).padStart(13)}`);
+  }
+}

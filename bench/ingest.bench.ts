@@ -1,0 +1,163 @@
+/**
+ * Ingest benchmark (`npm run bench:ingest`).
+ *
+ * 1. Generates in os.tmpdir() a TensorBoard event file (≥ 200 MB, ≥ 5M scalar events over 6 tags,
+ *    TF1 simple_value and TF2 float tensors) with EventFileWriter, and a 1M-row Keras-style CSV.
+ * 2. Floor: streams the event file and computes CRC32C over every byte (same process, same chunk size).
+ * 3. Streams it through readTfEventsFile with full CRC checks, then in fast mode (length CRC only).
+ * 4. Parses the CSV with ingestFiles (when the CSV reader is present).
+ * Prints MB/s, events/s and peak RSS (sampled every 20 ms) per phase, against the goals.
+ *
+ * Flags: --events N (default 5_400_000), --keep (keep the generated files).
+ */
+import { createReadStream, closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { crc32c } from "../src/ingest/formats/tfevents/crc32c.js";
+import { EventFileWriter, type ScalarEncoding } from "../src/ingest/formats/tfevents/event-writer.js";
+import { readTfEventsFile } from "../src/ingest/formats/tfevents/read-tfevents-file.js";
+import { DEFAULT_INGEST_LIMITS, type IngestResult } from "../src/ingest/types.js";
+
+const MB = 1024 * 1024;
+const CHUNK = MB;
+const args = process.argv.slice(2);
+const EVENTS = Number(args[args.indexOf("--events") + 1] ?? "") || 5_400_000;
+const KEEP = args.includes("--keep");
+const TAGS: [string, ScalarEncoding][] = [
+  ["train/loss", "simple"],
+  ["val/loss", "simple"],
+  ["train/accuracy", "simple"],
+  ["learning_rate", "simple"],
+  ["grad_norm", "simple"],
+  ["epoch_loss", "float"],
+];
+const CSV_ROWS = 1_000_000;
+
+/** Runs `fn` while sampling RSS; returns its result, seconds and the peak RSS seen. */
+async function measure<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRss: number; baseRss: number }> {
+  collectGarbage();
+  const baseRss = process.memoryUsage.rss();
+  let peakRss = baseRss;
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(timer);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  return { value, seconds, cpuSeconds, peakRss, baseRss };
+}
+
+/** Full GC between phases so each phase's RSS starts from live data only. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as (() => void) | undefined;
+  gc?.();
+}
+
+function generateEvents(path: string): number {
+  const fd = openSync(path, "w");
+  const w = new EventFileWriter({ startWallTime: 1_700_000_000 });
+  const steps = Math.ceil(EVENTS / TAGS.length);
+  let events = 0;
+  for (let step = 0; step < steps && events < EVENTS; step++) {
+    for (const [tag, encoding] of TAGS) {
+      if (events >= EVENTS) break;
+      events++;
+      w.scalar(tag, step, Math.exp(-step / 1e5) + (step % 97) / 1e4, encoding, { wallTime: 1_700_000_000 + step * 0.01 });
+    }
+    if (step % 20_000 === 0) writeSync(fd, w.drain());
+  }
+  writeSync(fd, w.drain());
+  closeSync(fd);
+  return events;
+}
+
+function generateCsv(path: string): void {
+  const fd = openSync(path, "w");
+  writeSync(fd, "epoch,loss,accuracy,val_loss,val_accuracy,lr\n");
+  let buf = "";
+  for (let i = 0; i < CSV_ROWS; i++) {
+    const loss = Math.exp(-i / 2e5);
+    buf += `${i},${loss.toFixed(6)},${(1 - loss / 2).toFixed(6)},${(loss * 1.1).toFixed(6)},${(1 - loss / 1.8).toFixed(6)},0.001\n`;
+    if (buf.length > MB) {
+      writeSync(fd, buf);
+      buf = "";
+    }
+  }
+  writeSync(fd, buf);
+  closeSync(fd);
+}
+
+async function floor(path: string): Promise<number> {
+  let crc = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) crc = crc32c(chunk as Buffer, 0, (chunk as Buffer).length, crc);
+  return crc;
+}
+
+function decodedBytes(result: IngestResult): number {
+  let n = 0;
+  for (const run of result.runs) for (const s of run.series) n += s.steps.byteLength + s.values.byteLength + (s.wallTimes?.byteLength ?? 0);
+  return n;
+}
+
+const fmt = (n: number, d = 1): string => n.toFixed(d);
+const mb = (bytes: number): string => `${fmt(bytes / MB)} MB`;
+
+async function benchCsv(path: string): Promise<string> {
+  try {
+    const modulePath = "../src/ingest/ingest.js";
+    const mod = (await import(modulePath)) as { ingestFiles?: (files: { path: string; data: Uint8Array }[]) => IngestResult };
+    const ingestFiles = mod.ingestFiles;
+    if (ingestFiles === undefined) return "csv: not measured (ingestFiles not found)";
+    const data = readFileSync(path);
+    const m = await measure(() => ingestFiles([{ path: "big/history.csv", data }]));
+    const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
+    return `csv (ingestFiles, in memory): ${mb(data.length)} ${CSV_ROWS} rows in ${fmt(m.seconds, 2)} s = ${fmt(data.length / MB / m.seconds)} MB/s, ${fmt(CSV_ROWS / m.seconds / 1e6, 2)}M rows/s, ${fmt(points / 1e6, 1)}M points; peak RSS ${mb(m.peakRss)}; issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}`;
+  } catch (error) {
+    return `csv: not measured (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+async function main(): Promise<void> {
+  const eventsPath = join(tmpdir(), `loss-doctor-bench-${process.pid}.tfevents`);
+  const csvPath = join(tmpdir(), `loss-doctor-bench-${process.pid}.csv`);
+  const gen = await measure(() => generateEvents(eventsPath));
+  const size = statSync(eventsPath).size;
+  console.log(`generated ${mb(size)}, ${gen.value} scalar events over ${TAGS.length} tags in ${fmt(gen.seconds)} s -> ${eventsPath}`);
+  const options = { limits: { ...DEFAULT_INGEST_LIMITS }, verifyDataCrc: true, chunkBytes: CHUNK };
+  await floor(eventsPath); // warm the page cache
+  const fl = await measure(() => floor(eventsPath));
+  const floorMbs = size / MB / fl.seconds;
+  const floorCpuMbs = size / MB / fl.cpuSeconds;
+  console.log(`floor (stream + CRC32C of every byte): ${fmt(fl.seconds, 2)} s = ${fmt(floorMbs)} MB/s wall; ${fmt(fl.cpuSeconds, 2)} s CPU = ${fmt(floorCpuMbs)} MB/s CPU`);
+  for (const verifyDataCrc of [true, false]) {
+    const m = await measure(() => readTfEventsFile(eventsPath, { ...options, verifyDataCrc }));
+    const decoded = decodedBytes(m.value);
+    const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
+    const mbs = size / MB / m.seconds;
+    const cpuMbs = size / MB / m.cpuSeconds;
+    const budget = 2 * decoded + 100 * MB;
+    console.log(
+      `tfevents ${verifyDataCrc ? "full CRC " : "fast mode"}: wall ${fmt(m.seconds, 2)} s = ${fmt(mbs)} MB/s (${fmt(mbs / floorMbs, 2)}x floor), ${fmt(points / m.seconds / 1e6, 2)}M events/s; ` +
+        `CPU ${fmt(m.cpuSeconds, 2)} s = ${fmt(cpuMbs)} MB/s (${fmt(cpuMbs / floorCpuMbs, 2)}x floor), ${fmt(points / m.cpuSeconds / 1e6, 2)}M events/s; ${points} points in ${m.value.runs[0]?.series.length ?? 0} series, issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}; ` +
+        `RSS ${mb(m.baseRss)} before, peak ${mb(m.peakRss)} (+${mb(m.peakRss - m.baseRss)}); decoded series ${mb(decoded)}, budget 2x+100 MB = ${mb(budget)}`,
+    );
+    if (verifyDataCrc) {
+      const ok = (b: boolean): string => (b ? "ok" : "MISSED");
+      console.log(`  goals (wall): >= 0.5x floor ${ok(mbs >= 0.5 * floorMbs)}; >= 2M events/s ${ok(points / m.seconds >= 2e6)}; peak RSS <= budget ${ok(m.peakRss <= budget)}`);
+    }
+  }
+  generateCsv(csvPath);
+  console.log(await benchCsv(csvPath));
+  if (!KEEP) {
+    rmSync(eventsPath, { force: true });
+    rmSync(csvPath, { force: true });
+  }
+}
+
+await main();

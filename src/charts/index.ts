@@ -1,0 +1,11 @@
+export { buildRunCharts, buildComparisonChart, buildReproChart } from "./build-charts.js";
+export type { ChartSpec, ChartOptions, ReproCurvePoint } from "./build-charts.js";
+export type { ComparisonOptions } from "./specs/comparison-chart.js";
+export type { ReproChartOptions } from "./specs/repro-chart.js";
+export { DEFAULT_CHART_OPTIONS } from "./specs/options.js";
+export { renderMermaidChart } from "./render-mermaid.js";
+export { renderHtmlPage } from "./render-html.js";
+export type { HtmlAssets, HtmlPageOptions } from "./render-html.js";
+export { debiasedEma, smoothingWeightFor } from "./ema.js";
+export { downsampleIndices } from "./downsample.js";
+export { applyTheme, themeConfig, type ChartTheme } from "./theme.js";

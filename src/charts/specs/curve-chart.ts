@@ -1,0 +1,149 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { LayerSpec, UnitSpec } from "vega-lite/types_unstable/spec/index.js";
+import type { Field } from "vega-lite/types_unstable/channeldef.js";
+import type { CalculateTransform } from "vega-lite/types_unstable/transform.js";
+import type { Finding } from "../../domain/finding.js";
+import type { Series, StepUnit } from "../../domain/series.js";
+import { chartMessages } from "../messages.js";
+import { themeConfig, themePalette, type ThemePalette } from "../theme.js";
+import { annotationLayers } from "./annotation-layers.js";
+import { buildAnnotations, findingSteps, type Annotation } from "./annotations.js";
+import { labelLookup } from "./csv.js";
+import type { ChartOptions } from "./options.js";
+import { chooseYScale, yScale } from "./scale.js";
+import { buildSeriesTable, type SeriesTable } from "./series-table.js";
+
+type Layer = LayerSpec<Field> | UnitSpec<Field>;
+
+/** What one curve chart shows. */
+export interface CurveChartInput {
+  title: string;
+  /** Series on the left axis, colour by tag. */
+  series: Series[];
+  /** A learning-rate series drawn dashed on a right axis. */
+  learningRate?: Series;
+  findings: readonly Finding[];
+  yTitle: string;
+  /** Extra annotations (best metric values). */
+  extra?: Annotation[];
+}
+
+/** The x axis unit of a group of series: epochs only when every series is per epoch. */
+export function unitOf(series: readonly Series[]): StepUnit {
+  return series.length > 0 && series.every((s) => s.stepUnit === "epoch") ? "epoch" : "step";
+}
+
+/**
+ * A layered line chart: per series a faint raw line and a strong debiased-EMA line (or, for short
+ * series, one strong line with points), findings drawn on the curves, and the learning rate on a
+ * second axis. Returns a complete vega-lite spec with inline CSV data.
+ */
+export function buildCurveSpec(input: CurveChartInput, options: ChartOptions): TopLevelSpec {
+  const palette = themePalette(options.theme);
+  const unit = unitOf(input.series);
+  const table = buildSeriesTable(input.series, { ...options, keepSteps: findingSteps(input.findings) });
+  const annotations = [...buildAnnotations(input.findings, input.series, table.nonFinite, unit), ...(input.extra ?? [])];
+  const lrLabel = input.learningRate === undefined ? null : chartMessages.learningRateLegend(input.learningRate.tag);
+  const color = colorEncoding(table.tags, lrLabel, palette);
+  const axes = { xTitle: chartMessages.stepAxis(unit), yTitle: input.yTitle };
+  const main: LayerSpec<Field> = {
+    data: table.data,
+    layer: [...lineLayers(table, axes, { color }, [{ calculate: labelLookup(table.tags, "i"), as: "series" }], options), ...annotationLayers(annotations, palette, { ...axes, stepRange: table.stepRange, width: options.width })],
+  };
+  const lr = input.learningRate === undefined || lrLabel === null ? null : learningRateLayer(input.learningRate, lrLabel, axes.xTitle, color, options);
+  const subtitle = subtitleLines(annotations, table);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: subtitle.length > 0 ? { text: input.title, subtitle } : { text: input.title },
+    width: options.width,
+    height: options.height,
+    config: themeConfig(options.theme),
+    layer: lr === null ? [main] : [main, lr],
+    ...(lr === null ? {} : { resolve: { scale: { y: "independent" as const } } }),
+  };
+}
+
+interface ColorDef {
+  field: "series";
+  type: "nominal";
+  scale: { domain: string[]; range: string[] };
+  legend: { title: null; orient: "bottom"; columns: number; symbolType: "stroke" };
+}
+
+/** Colours by series label, deterministic; the learning rate (last label when present) is muted. */
+function colorEncoding(tags: string[], lrLabel: string | null, palette: ThemePalette): ColorDef {
+  const labels = lrLabel === null ? tags : [...tags, lrLabel];
+  const range = tags.map((_, i) => palette.series[i % palette.series.length] ?? palette.foreground);
+  if (lrLabel !== null) range.push(palette.muted);
+  return { field: "series", type: "nominal", scale: { domain: labels, range }, legend: { title: null, orient: "bottom", columns: Math.min(labels.length, 3), symbolType: "stroke" } };
+}
+
+/** Encodings that tell series apart (colour, and a dash style in comparisons). */
+export interface SeriesEncodings {
+  color: object;
+  strokeDash?: object;
+}
+
+/**
+ * The line layers of a table: faint raw + strong smoothed lines for long series, a strong line with
+ * points for short ones, and (interactive) invisible points carrying tooltips and the zoom binding.
+ * `lookups` add label columns computed from the table's integer columns. The layers carry no data:
+ * the caller puts `table.data` on the enclosing layer (once, not once per layer).
+ */
+export function lineLayers(table: SeriesTable, axes: { xTitle: string; yTitle: string }, encodings: SeriesEncodings, lookups: CalculateTransform[], options: ChartOptions): Layer[] {
+  const x = { field: "x", type: "quantitative" as const, title: axes.xTitle, axis: { tickCount: 8 } };
+  const scale = yScale(chooseYScale(table.extent, options.logScaleMinRatio));
+  const y = { field: "y", type: "quantitative" as const, title: axes.yTitle, scale };
+  const smoothedSet = `indexof(${JSON.stringify(table.smoothed.map((tag) => table.tags.indexOf(tag)))}, datum.i) >= 0`;
+  const enc = { x, ...encodings } as const;
+  const layers: Layer[] = [];
+  if (table.smoothed.length > 0) {
+    layers.push(
+      { mark: { type: "line", strokeWidth: 1, opacity: 0.3, clip: true }, transform: [{ filter: `isValid(datum.y) && ${smoothedSet}` }, ...lookups], encoding: { ...enc, y } },
+      { mark: { type: "line", strokeWidth: 2, clip: true }, transform: [{ filter: "isValid(datum.s)" }, ...lookups], encoding: { ...enc, y: { ...y, field: "s" } } },
+    );
+  }
+  if (table.smoothed.length < table.tags.length) {
+    layers.push({ mark: { type: "line", strokeWidth: 2, clip: true, point: { size: 18 } }, transform: [{ filter: `!(${smoothedSet})` }, ...lookups], encoding: { ...enc, y } });
+  }
+  if (options.interactive) layers.push(hoverLayer(lookups, x, y, axes.xTitle));
+  return layers;
+}
+
+function hoverLayer(lookups: CalculateTransform[], x: object, y: object, xTitle: string): Layer {
+  const labels = lookups.map((l) => ({ field: l.as as string, type: "nominal" as const }));
+  return {
+    mark: { type: "point", opacity: 0, size: 40 },
+    transform: lookups,
+    params: [{ name: "zoom", select: { type: "interval", encodings: ["x"] }, bind: "scales" }],
+    encoding: {
+      x,
+      y,
+      tooltip: [...labels, { field: "x", type: "quantitative", title: xTitle }, { field: "y", type: "quantitative", title: "value", format: ".4~g" }, { field: "s", type: "quantitative", title: "smoothed", format: ".4~g" }],
+    },
+  } as Layer;
+}
+
+function learningRateLayer(lr: Series, label: string, xTitle: string, color: ColorDef, options: ChartOptions): UnitSpec<Field> {
+  const table = buildSeriesTable([lr], { pointBudget: options.pointBudget, smoothMinPoints: Number.POSITIVE_INFINITY });
+  const scale = yScale(chooseYScale(table.extent, options.logScaleMinRatio));
+  return {
+    data: table.data,
+    transform: [{ calculate: labelLookup([label], "i"), as: "series" }],
+    mark: { type: "line", strokeWidth: 1.5, strokeDash: [6, 3], clip: true },
+    encoding: {
+      x: { field: "x", type: "quantitative", title: xTitle },
+      y: { field: "y", type: "quantitative", title: chartMessages.learningRateAxis(), scale, axis: { orient: "right", format: ".2~e", grid: false } },
+      color,
+    },
+  };
+}
+
+/** Subtitle: the annotation labels in words (for readers of the alt text) and the smoothing note. */
+function subtitleLines(annotations: readonly Annotation[], table: SeriesTable): string[] {
+  const labels = [...new Set(annotations.filter((a) => a.kind !== "level" && a.severity !== "info").map((a) => `${a.label} (${a.tag})`))];
+  const lines: string[] = [];
+  if (labels.length > 0) lines.push(labels.slice(0, 4).join(" · ") + (labels.length > 4 ? ` · +${labels.length - 4} more` : ""));
+  if (table.smoothed.length > 0) lines.push(chartMessages.smoothingNote());
+  return lines;
+}

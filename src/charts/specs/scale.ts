@@ -1,0 +1,27 @@
+import type { ValueExtent } from "./series-table.js";
+
+/** The y scale a chart should use. */
+export type YScaleType = "linear" | "log" | "symlog";
+
+/**
+ * Log when every value is positive and max/min ≥ `minRatio` (a loss falling from 2.3 to 1e-4, or a
+ * divergence to 1e12, is unreadable on a linear axis); symlog when the values span as many decades
+ * but include zero or negatives; linear otherwise.
+ */
+export function chooseYScale(extent: ValueExtent | null, minRatio: number): YScaleType {
+  if (extent === null) return "linear";
+  if (extent.allPositive) return extent.max / extent.min >= minRatio ? "log" : "linear";
+  const magnitude = Math.max(Math.abs(extent.min), Math.abs(extent.max));
+  const smallest = smallestNonZero(extent);
+  return smallest > 0 && magnitude / smallest >= minRatio * minRatio ? "symlog" : "linear";
+}
+
+function smallestNonZero(extent: ValueExtent): number {
+  const candidates = [Math.abs(extent.min), Math.abs(extent.max)].filter((v) => v > 0);
+  return candidates.length === 0 ? 0 : Math.min(...candidates);
+}
+
+/** vega-lite scale properties for a y scale type (linear axes do not start at zero: losses rarely reach it). */
+export function yScale(type: YScaleType): { type: YScaleType; zero?: boolean; nice?: boolean } {
+  return type === "linear" ? { type, zero: false } : { type };
+}

@@ -1,0 +1,132 @@
+import type { Parser } from "web-tree-sitter";
+import type { Issue } from "../domain/issue.js";
+import type { Severity } from "../domain/severity.js";
+import { factsOf } from "./facts.js";
+import { messages } from "./messages.js";
+import type { FileModel } from "./model.js";
+import { readNotebook, type NotebookLine } from "./notebook.js";
+import { extractPython } from "./python/extract-python.js";
+import { loadPythonParser } from "./python/load-parser.js";
+import { LINT_RULES } from "./rules/registry.js";
+import type { RuleHit } from "./rules/rule.js";
+import { DEFAULT_MAX_FILE_CHARS, prepareText, sourceKind } from "./source-text.js";
+import { extractStructured } from "./structured/extract-structured.js";
+import type { LintFact, LintFinding, LintOptions, LintResult } from "./types.js";
+
+export type { LintFact, LintFinding, LintFix, LintOptions, LintReplacement, LintResult } from "./types.js";
+
+/**
+ * Config lint pipeline, per file:
+ *   1. prepareText: size limit, binary check, BOM;
+ *   2. extract a FileModel: Python (tree-sitter) / notebook code cells / YAML, JSON, TOML;
+ *   3. factsOf(model) → ConfigFacts; every enabled rule → findings (severity overrides applied);
+ *   4. notebook lines mapped back to cell/line and the .ipynb JSON line.
+ * Never throws on user data: problems are issues. Async only because the wasm parser loads lazily.
+ */
+
+interface Extracted {
+  model: FileModel;
+  lineMap: NotebookLine[] | null;
+}
+
+function pythonModel(parser: Parser, code: string, file: string, issues: Issue[]): FileModel {
+  const tree = parser.parse(code);
+  if (tree === null) return extractStructured("", file, "yaml").model;
+  try {
+    const { model, syntax } = extractPython(tree, code, file);
+    const first = syntax.syntaxErrors[0];
+    if (first !== undefined) {
+      issues.push({ code: "python-syntax-error", severity: "warning", message: messages.pythonSyntax(first.line, first.text), location: { file, line: first.line, column: first.column } });
+    }
+    return model;
+  } finally {
+    tree.delete();
+  }
+}
+
+async function extract(path: string, text: string, issues: Issue[], parser: () => Promise<Parser | null>): Promise<Extracted | null> {
+  const kind = sourceKind(path);
+  if (kind === null) {
+    issues.push({ code: "unsupported-file", severity: "info", message: messages.unsupported(), location: { file: path } });
+    return null;
+  }
+  if (kind === "yaml" || kind === "json" || kind === "toml") {
+    const { model, issues: found } = extractStructured(text, path, kind);
+    issues.push(...found);
+    return { model, lineMap: null };
+  }
+  const python = await parser();
+  if (python === null) return null;
+  if (kind === "python") return { model: pythonModel(python, text, path, issues), lineMap: null };
+  const notebook = readNotebook(path, text, issues);
+  if (notebook === null) return null;
+  const before = issues.length;
+  const model = pythonModel(python, notebook.code, path, issues);
+  for (const issue of issues.slice(before)) {
+    const mapped = issue.location?.line === undefined ? undefined : notebook.lines[issue.location.line - 1];
+    if (mapped !== undefined && issue.location) issue.location = { file: path, line: mapped.jsonLine ?? mapped.cellLine };
+    if (mapped !== undefined) issue.message = `Cell ${mapped.cell}, line ${mapped.cellLine}: ${issue.message}`;
+  }
+  return { model, lineMap: notebook.lines };
+}
+
+function thresholdsFor(id: string, defaults: Readonly<Record<string, number>>, options: LintOptions): Record<string, number> {
+  return { ...defaults, ...(options.thresholds?.[id] ?? {}) };
+}
+
+function toFinding(id: string, file: string, hit: RuleHit, severity: Severity | undefined): LintFinding {
+  const finding: LintFinding = { id, severity: severity ?? hit.severity, file, line: hit.line, message: hit.message, key: hit.key };
+  if (hit.column !== undefined) finding.column = hit.column;
+  if (hit.endLine !== undefined) finding.endLine = hit.endLine;
+  if (hit.fix !== undefined) finding.fix = hit.fix;
+  return finding;
+}
+
+/** Re-points a finding or fact at the notebook cell and the JSON line; replacements are dropped. */
+function mapNotebook<T extends LintFinding | LintFact>(item: T, lines: NotebookLine[]): T {
+  const mapped = lines[item.line - 1];
+  if (mapped === undefined) return item;
+  const out = { ...item, line: mapped.jsonLine ?? item.line, cell: mapped.cell, cellLine: mapped.cellLine };
+  delete (out as LintFinding).column;
+  delete (out as LintFinding).endLine;
+  delete (out as LintFact).endColumn;
+  if ("fix" in out && out.fix?.replacement !== undefined) out.fix = { description: out.fix.description };
+  return out;
+}
+
+function runRules(model: FileModel, options: LintOptions): LintFinding[] {
+  const disabled = new Set(options.disabled ?? []);
+  return LINT_RULES.filter((rule) => !disabled.has(rule.id)).flatMap((rule) =>
+    rule.check({ model, thresholds: thresholdsFor(rule.id, rule.thresholds, options) }).map((hit) => toFinding(rule.id, model.file, hit, options.severities?.[rule.id])),
+  );
+}
+
+function byLocation(a: LintFinding, b: LintFinding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.id.localeCompare(b.id);
+}
+
+/** Lints training scripts, notebooks and hyperparameter files. */
+export async function lintSources(files: { path: string; text: string }[], options: LintOptions = {}): Promise<LintResult> {
+  const result: LintResult = { findings: [], facts: [], issues: [] };
+  let parser: Promise<Parser | null> | undefined;
+  const getParser = (): Promise<Parser | null> => {
+    parser ??= loadPythonParser().catch((error: unknown) => {
+      result.issues.push({ code: "parser-unavailable", severity: "error", message: messages.parserUnavailable(error instanceof Error ? error.message : String(error)) });
+      return null;
+    });
+    return parser;
+  };
+  for (const file of files) {
+    const text = prepareText(file.path, file.text, options.maxFileChars ?? DEFAULT_MAX_FILE_CHARS, result.issues);
+    if (text === null) continue;
+    const extracted = await extract(file.path, text, result.issues, getParser);
+    if (extracted === null) continue;
+    const { model, lineMap } = extracted;
+    const findings = runRules(model, options);
+    const facts = factsOf(model);
+    result.findings.push(...(lineMap ? findings.map((f) => mapNotebook(f, lineMap)) : findings));
+    result.facts.push(...(lineMap ? facts.map((f) => mapNotebook(f, lineMap)) : facts));
+  }
+  result.findings.sort(byLocation);
+  return result;
+}

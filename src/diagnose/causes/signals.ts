@@ -1,0 +1,133 @@
+import type { Finding } from "../../domain/finding.js";
+import type { TrainingRun } from "../../domain/run.js";
+import type { TrainingConfig } from "../../domain/training-config.js";
+import { finiteValues, firstNonFinite, maxOf, median, pickAccuracy, pickSeries, tailMedian, varies } from "./curve-stats.js";
+import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
+
+/** Class counts whose chance loss ln(C) we recognise without being told C. */
+const COMMON_CLASS_COUNTS = [2, 10, 100, 1000] as const;
+/** Share of the run whose median is "the end". */
+const TAIL_FRACTION = 0.25;
+
+/** What the curves say, computed once per run and shared by every cause scorer. */
+export interface CurveSignals {
+  /** Any finding of severity warning or error. */
+  problem: boolean;
+  /** Number of classes: config, else inferred from a loss sitting at ln(C). */
+  numClasses: number | null;
+  /** ln(numClasses) when known. */
+  chanceLevel: number | null;
+  /** First finite training loss. */
+  initialLoss: number | null;
+  /** Median training loss over the last quarter. */
+  finalLoss: number | null;
+  /** Median |training loss|. */
+  lossScale: number | null;
+  /** The run starts with a loss far above chance (or far above the rest of the run). */
+  earlyExplosion: boolean;
+  /** The loss ends (and stays) at the chance level ln(C). */
+  atChance: boolean;
+  /** NaN/Inf from the very start of the run. */
+  nonFiniteFromStart: boolean;
+  /** A negative value in a loss series. */
+  negativeLoss: boolean;
+  /** First and best accuracy-like metric values (validation preferred). */
+  initialAccuracy: number | null;
+  bestAccuracy: number | null;
+  /** The logged learning rate changes (a schedule or warm-up is in place). */
+  lrVaries: boolean;
+  /** max/median of the gradient-norm series, when logged. */
+  gradNormBurst: number | null;
+  /** Validation loss ends this much (relative) above its minimum, which lies at `valMinPosition` (0..1). */
+  valRise: number | null;
+  valMinPosition: number | null;
+}
+
+function nearChance(value: number, classes: number): boolean {
+  return Math.abs(value - Math.log(classes)) <= T.chanceTolerance * Math.log(classes);
+}
+
+function inferClasses(config: TrainingConfig, finals: number[], accuracy: number | null, plateau: Finding | undefined, stuck: Finding | undefined): number | null {
+  if (config.numClasses !== undefined && config.numClasses >= 2) return config.numClasses;
+  const chance = plateau?.evidence["chanceLevel"];
+  if (typeof chance === "number" && chance > 0) return Math.round(Math.exp(chance));
+  const classes = stuck?.evidence["classes"];
+  if (typeof classes === "number" && classes >= 2) return classes;
+  for (const c of COMMON_CLASS_COUNTS) {
+    const lossMatch = finals.length > 0 && finals.every((v) => nearChance(v, c));
+    const accMatch = accuracy === null || Math.abs(accuracy - 1 / c) <= T.chanceAccuracyTolerance;
+    if (lossMatch && accMatch) return c;
+  }
+  return null;
+}
+
+/** Relative spread (p90 − p10) / median of the values after the first: a dead network is flat. */
+function restSpread(values: number[]): number {
+  const rest = values.slice(1).sort((a, b) => a - b);
+  const mid = median(rest);
+  const lo = rest[Math.floor(rest.length * 0.1)] ?? mid;
+  const hi = rest[Math.floor(rest.length * 0.9)] ?? mid;
+  return mid > 0 ? (hi - lo) / mid : Infinity;
+}
+
+function detectExplosion(values: number[], chance: number | null): boolean {
+  const first = values[0];
+  if (first === undefined || values.length < 3) return false;
+  if (chance !== null) return first >= T.initialOverChance * chance;
+  const rest = median(values.slice(1));
+  return rest > 0 && first >= T.explosionOverRest * rest && restSpread(values) <= T.flatRestSpread;
+}
+
+/** Rise of the validation loss from its minimum to its end, relative to the minimum, and where the minimum lies (0..1). */
+function valRise(values: number[]): { rise: number; position: number } | null {
+  if (values.length < 5) return null;
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! < values[best]!) best = i;
+  const min = values[best]!;
+  const end = tailMedian(values, 0.1);
+  return min > 0 ? { rise: (end - min) / min, position: best / (values.length - 1) } : null;
+}
+
+/** Most confident finding with this detector id. */
+export function strongest(findings: readonly Finding[], id: string): Finding | undefined {
+  return findings.filter((f) => f.id === id).sort((a, b) => b.confidence - a.confidence)[0];
+}
+
+/** Computes the curve signals of a run from its series, config and findings. Pure, O(points). */
+export function computeSignals(run: TrainingRun, config: TrainingConfig, findings: readonly Finding[]): CurveSignals {
+  const train = pickSeries(run, "train-loss") ?? pickSeries(run, "val-loss");
+  const val = pickSeries(run, "val-loss");
+  const values = finiteValues(train);
+  const rise = val === undefined || val === train ? null : valRise(finiteValues(val));
+  const accSeries = pickAccuracy(run);
+  const acc = finiteValues(accSeries);
+  const finalAcc = acc.length > 0 ? tailMedian(acc, TAIL_FRACTION) : null;
+  const finals = [values, finiteValues(val)].filter((v) => v.length > 0).map((v) => tailMedian(v, TAIL_FRACTION));
+  const stuck = strongest(findings, "metric-stuck");
+  const numClasses = inferClasses(config, finals, finalAcc, strongest(findings, "plateau"), stuck);
+  const chanceLevel = numClasses === null ? null : Math.log(numClasses);
+  const plateau = strongest(findings, "plateau");
+  const nonFinite = strongest(findings, "non-finite");
+  const firstBad = firstNonFinite(train);
+  const gradNorm = finiteValues(pickSeries(run, "grad-norm"));
+  return {
+    problem: findings.some((f) => f.severity !== "info"),
+    numClasses,
+    chanceLevel,
+    initialLoss: values[0] ?? null,
+    finalLoss: values.length > 0 ? tailMedian(values, TAIL_FRACTION) : null,
+    lossScale: values.length > 0 ? Math.abs(median(values)) : null,
+    earlyExplosion: detectExplosion(values, chanceLevel),
+    atChance: plateau?.evidence["atChance"] === true || stuck !== undefined || (chanceLevel !== null && finals.length > 0 && finals.every((v) => nearChance(v, numClasses ?? 0))),
+    nonFiniteFromStart:
+      (typeof nonFinite?.evidence["position"] === "number" && nonFinite.evidence["position"] <= T.earlyPosition) ||
+      (train !== undefined && firstBad >= 0 && firstBad <= T.earlyPosition * train.values.length),
+    negativeLoss: run.series.some((s) => (s.role === "train-loss" || s.role === "val-loss") && finiteValues(s).some((v) => v < 0)),
+    initialAccuracy: acc[0] ?? null,
+    bestAccuracy: acc.length > 0 ? maxOf(acc) : null,
+    lrVaries: varies(pickSeries(run, "learning-rate")),
+    valRise: rise?.rise ?? null,
+    valMinPosition: rise?.position ?? null,
+    gradNormBurst: gradNorm.length >= 3 ? maxOf(gradNorm) / Math.max(median(gradNorm), Number.MIN_VALUE) : null,
+  };
+}

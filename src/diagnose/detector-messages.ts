@@ -1,0 +1,50 @@
+/**
+ * Catalogue of the detectors' user-facing sentences: one builder per detector id, short, with the
+ * numbers that matter. Tests compare findings against these builders, never against inline English.
+ */
+
+/** 3 significant digits, exponent form for very small or large magnitudes. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e5)) return value.toExponential(2);
+  return String(Number(value.toPrecision(3)));
+}
+
+/** A ratio as a whole percentage: 0.384 → "38 %". */
+export function formatPercent(ratio: number): string {
+  return `${Math.round(ratio * 100)} %`;
+}
+
+/** "step 1200" or "epoch 12". */
+export function formatStep(step: number, unit: "step" | "epoch"): string {
+  return `${unit} ${formatValue(step)}`;
+}
+
+export const DETECTOR_MESSAGES = {
+  "non-finite": (p: { series: string; kind: "nan" | "inf"; at: string; position: number; lastFinite: number | null }): string =>
+    `${p.series} becomes ${p.kind === "nan" ? "NaN" : "Inf"} at ${p.at} (${formatPercent(p.position)} into the run)` +
+    (p.lastFinite === null ? "; it is never finite before" : `; last finite value ${formatValue(p.lastFinite)}`),
+  divergenceExplosive: (p: { series: string; ratio: number; at: string }): string =>
+    `${p.series} explodes ${formatValue(p.ratio)}× above its starting level at ${p.at}`,
+  divergenceEarly: (p: { series: string; ratio: number; at: string }): string =>
+    `${p.series} at ${p.at} is ${formatValue(p.ratio)}× its validation value: training blew up inside the first epoch`,
+  divergenceTrend: (p: { series: string; rise: number; at: string }): string =>
+    `${p.series} trends up: ${formatPercent(p.rise)} above its best since ${p.at}`,
+  oscillation: (p: { series: string; amplitude: number; swings: number }): string =>
+    `${p.series} swings ±${formatPercent(p.amplitude)} around its trend (${p.swings} reversals)`,
+  spikes: (p: { series: string; count: number; height: number; at: string }): string =>
+    `${p.series} has ${p.count} isolated spike${p.count === 1 ? "" : "s"}; the largest is ${formatValue(p.height)}× its local level at ${p.at}`,
+  plateau: (p: { series: string; level: number; from: string; chance: string | null }): string =>
+    `${p.series} is flat at ${formatValue(p.level)} since ${p.from}` + (p.chance === null ? "" : ` — chance level ${p.chance}`),
+  slowConvergence: (p: { series: string; share: number }): string =>
+    `${p.series} is still falling steadily: ${formatPercent(p.share)} of its progress came in the last quarter of the run`,
+  overfitting: (p: { val: string; train: string; increase: number; at: string }): string =>
+    `${p.val} rises ${formatPercent(p.increase)} from its best at ${p.at} while ${p.train} keeps falling`,
+  valBelowTrain: (p: { val: string; train: string; fraction: number; gap: number }): string =>
+    `${p.val} is below ${p.train} for ${formatPercent(p.fraction)} of the run (by ${formatPercent(p.gap)} on average)`,
+  noisy: (p: { series: string; ratio: number }): string =>
+    `${p.series} is noisy: step-to-step noise is ${formatPercent(p.ratio)} of its level`,
+  metricStuck: (p: { series: string; level: number; chance: string }): string =>
+    `${p.series} is stuck at ${formatValue(p.level)}, chance level for ${p.chance}`,
+} as const;

@@ -1,0 +1,59 @@
+import type { Finding } from "../../domain/finding.js";
+import { NOISY_DEFAULTS } from "../detector-options.js";
+import { DETECTOR_MESSAGES } from "../detector-messages.js";
+import { median } from "../stats/median.js";
+import { clampConfidence, rawStep, round4, saturate } from "./finding-helpers.js";
+import type { PreparedSeries } from "./prepare-series.js";
+import { primarySeries } from "./select.js";
+import type { Detector } from "./types.js";
+
+type Options = typeof NOISY_DEFAULTS;
+
+/**
+ * Median over blocks of mean |residual| ÷ mean local level (level floored at a fraction of the
+ * initial level). The mean, not the MAD, so heavy-tailed per-sample losses (batch size 1) count.
+ */
+export function noiseRatio(p: PreparedSeries, levelFloorFraction: number): number {
+  const floor = p.positive ? levelFloorFraction * Math.abs(p.initialLevel) : 0;
+  const ratios = new Float64Array(p.noise.length);
+  for (let b = 0; b < p.noise.length; b++) {
+    const from = b * p.noiseBlock;
+    const to = b === p.noise.length - 1 ? p.length : from + p.noiseBlock;
+    let residual = 0;
+    let level = 0;
+    for (let i = from; i < to; i++) {
+      const trend = p.trend[i] ?? 0;
+      residual += Math.abs((p.bad[i] ?? 0) - trend);
+      level += Math.max(Math.abs(trend), floor, 1e-12);
+    }
+    ratios[b] = residual / level;
+  }
+  return median(ratios);
+}
+
+function check(p: PreparedSeries, o: Options): Finding | null {
+  if (p.length < o.minPoints) return null;
+  const ratio = noiseRatio(p, o.levelFloorFraction);
+  if (!(ratio >= o.minNoiseRatio)) return null;
+  return {
+    id: "noisy",
+    severity: "info",
+    confidence: clampConfidence(0.5 + 0.49 * saturate(ratio / o.minNoiseRatio - 1)),
+    series: p.series.tag,
+    fromStep: rawStep(p, 0),
+    toStep: rawStep(p, p.length - 1),
+    evidence: { noiseRatio: round4(ratio) },
+    message: DETECTOR_MESSAGES.noisy({ series: p.series.tag, ratio }),
+  };
+}
+
+/** `noisy`: high-frequency step-to-step noise that is large relative to the level (tiny batches). */
+export const noisyDetector: Detector<Options> = {
+  id: "noisy",
+  defaults: NOISY_DEFAULTS,
+  detect(context, options) {
+    return primarySeries(context)
+      .map((p) => check(p, options))
+      .filter((f): f is Finding => f !== null);
+  },
+};

@@ -1,0 +1,31 @@
+import { quickselect } from "./quickselect.js";
+
+/**
+ * Median of the finite values in `values[from, to)`; NaN when there are none. Copies the slice, so
+ * the input is untouched. O(n) expected (quickselect). Non-finite values are ignored.
+ */
+export function median(values: ArrayLike<number>, from = 0, to = values.length): number {
+  return quantile(values, 0.5, from, to);
+}
+
+/**
+ * `p`-quantile (0..1, linear interpolation between order statistics, like numpy's default) of the
+ * finite values in `values[from, to)`; NaN when there are none.
+ */
+export function quantile(values: ArrayLike<number>, p: number, from = 0, to = values.length): number {
+  const copy = new Float64Array(Math.max(0, to - from));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const v = values[i] ?? Number.NaN;
+    if (Number.isFinite(v)) copy[n++] = v;
+  }
+  if (n === 0) return Number.NaN;
+  const a = copy.subarray(0, n);
+  const pos = Math.min(1, Math.max(0, p)) * (n - 1);
+  const lower = Math.floor(pos);
+  const low = quickselect(a, lower);
+  if (pos === lower) return low;
+  let high = Number.POSITIVE_INFINITY;
+  for (let i = lower + 1; i < n; i++) high = Math.min(high, a[i] ?? high);
+  return low + (pos - lower) * (high - low);
+}

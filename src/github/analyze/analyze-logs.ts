@@ -1,0 +1,25 @@
+import type { InputFile } from "../../ingest/types.js";
+import { ingestFiles } from "../../ingest/ingest.js";
+import { diagnoseIngested, type DiagnoseReport } from "../../diagnose/diagnose.js";
+import type { AppConfig } from "../../config/schema.js";
+import type { TrainingConfig } from "../../domain/training-config.js";
+import { summarizeDiagnosis, type DiagnosisSummary } from "./summary.js";
+
+/** Result of the analyze step for training logs. */
+export interface LogAnalysis {
+  report: DiagnoseReport;
+  summary: DiagnosisSummary;
+}
+
+/**
+ * Ingests and diagnoses downloaded logs with the repository's detector settings (pure).
+ * `trainingConfig` comes from the config gate's facts when the same change touched configs.
+ */
+export function analyzeLogs(files: InputFile[], config: AppConfig, trainingConfig?: TrainingConfig): LogAnalysis {
+  const ingested = ingestFiles(files, { limits: { maxFileBytes: config.logs.maxFileBytes } });
+  const report = diagnoseIngested(ingested, {
+    ...(trainingConfig === undefined ? {} : { config: trainingConfig }),
+    detect: { disabled: config.detectors.disabled, thresholds: config.detectors.thresholds },
+  });
+  return { report, summary: summarizeDiagnosis(report) };
+}

@@ -1,0 +1,47 @@
+import type { Issue } from "../../domain/issue.js";
+import type { InputFile } from "../../ingest/types.js";
+import type { AppConfig } from "../../config/schema.js";
+import type { SourceText } from "../analyze/analyze-configs.js";
+import { matchesGlobs } from "../commands/glob.js";
+import { UserFacingError } from "../errors.js";
+import type { GitHub, RepoRef } from "../types.js";
+import { downloadRepoFile } from "./download-file.js";
+
+/** Largest config/script file linted (configs are small; bigger files are skipped with an issue). */
+export const MAX_CONFIG_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Changed paths split by the repository config's log and config globs, capped by the configured counts. */
+export function selectPaths(paths: readonly string[], config: AppConfig): { logs: string[]; configs: string[]; skipped: Issue[] } {
+  const logs = paths.filter((p) => matchesGlobs(p, config.logs.paths, config.logs.ignore));
+  const configs = config.configGate.enabled ? paths.filter((p) => !logs.includes(p) && matchesGlobs(p, config.configGate.paths)) : [];
+  const skipped: Issue[] = [];
+  if (logs.length > config.logs.maxFiles) {
+    skipped.push({ code: "too-many-logs", severity: "info", message: `${logs.length} logs changed; only the first ${config.logs.maxFiles} were read (logs.maxFiles).` });
+  }
+  if (configs.length > config.configGate.maxFiles) {
+    skipped.push({ code: "too-many-configs", severity: "info", message: `${configs.length} configs changed; only the first ${config.configGate.maxFiles} were linted (configGate.maxFiles).` });
+  }
+  return { logs: logs.slice(0, config.logs.maxFiles), configs: configs.slice(0, config.configGate.maxFiles), skipped };
+}
+
+/** Downloads files at `ref`; user-level problems (missing, too large) become issues, not failures. */
+export async function downloadFiles(octokit: GitHub, repo: RepoRef, paths: string[], ref: string, maxBytes: number): Promise<{ files: InputFile[]; issues: Issue[] }> {
+  const files: InputFile[] = [];
+  const issues: Issue[] = [];
+  for (const path of paths) {
+    try {
+      files.push(await downloadRepoFile(octokit, repo, path, ref, maxBytes));
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      issues.push({ code: "download-skipped", severity: "warning", message: error.message, location: { file: path } });
+    }
+  }
+  return { files, issues };
+}
+
+/** Downloads config sources as text at `ref` (missing files — e.g. new in the PR — are skipped). */
+export async function downloadSources(octokit: GitHub, repo: RepoRef, paths: string[], ref: string): Promise<{ sources: SourceText[]; issues: Issue[] }> {
+  const { files, issues } = await downloadFiles(octokit, repo, paths, ref, MAX_CONFIG_FILE_BYTES);
+  const decoder = new TextDecoder("utf-8");
+  return { sources: files.map((f) => ({ path: f.path, text: decoder.decode(f.data) })), issues };
+}

@@ -1,0 +1,83 @@
+/**
+ * CRC-32C (Castagnoli, reflected polynomial 0x82F63B78) in pure TypeScript, slicing-by-8, plus the
+ * TFRecord masking used by TensorFlow's `record_writer.cc` and TensorBoard's `masked_crc.rs`.
+ */
+
+const POLYNOMIAL = 0x82f63b78;
+const MASK_DELTA = 0xa282ead8;
+const SLICES = 8;
+
+function buildTables(): Int32Array {
+  const table = new Int32Array(256 * SLICES);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLYNOMIAL : c >>> 1;
+    table[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = table[n] ?? 0;
+    for (let s = 1; s < SLICES; s++) {
+      c = (table[c & 0xff] ?? 0) ^ (c >>> 8);
+      table[s * 256 + n] = c;
+    }
+  }
+  return table;
+}
+
+const T = buildTables();
+
+/**
+ * CRC-32C of `data[start, end)`, continuing from `crc` (the unmasked CRC of the preceding bytes, 0 to
+ * start). Returns an unsigned 32-bit integer.
+ */
+export function crc32c(data: Uint8Array, start = 0, end = data.length, crc = 0): number {
+  let c = ~crc;
+  let i = start;
+  const t = T;
+  for (const stop = end - 7; i < stop; i += 8) {
+    const a = c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24));
+    c =
+      t[1792 + (a & 0xff)]! ^
+      t[1536 + ((a >>> 8) & 0xff)]! ^
+      t[1280 + ((a >>> 16) & 0xff)]! ^
+      t[1024 + (a >>> 24)]! ^
+      t[768 + data[i + 4]!]! ^
+      t[512 + data[i + 5]!]! ^
+      t[256 + data[i + 6]!]! ^
+      t[data[i + 7]!]!;
+  }
+  for (; i < end; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** CRC-32C of exactly the 8 bytes at `data[pos]` (a TFRecord length field), unrolled. */
+export function crc32c8(data: Uint8Array, pos: number): number {
+  const t = T;
+  const a = ~(data[pos]! | (data[pos + 1]! << 8) | (data[pos + 2]! << 16) | (data[pos + 3]! << 24));
+  const c =
+    t[1792 + (a & 0xff)]! ^
+    t[1536 + ((a >>> 8) & 0xff)]! ^
+    t[1280 + ((a >>> 16) & 0xff)]! ^
+    t[1024 + (a >>> 24)]! ^
+    t[768 + data[pos + 4]!]! ^
+    t[512 + data[pos + 5]!]! ^
+    t[256 + data[pos + 6]!]! ^
+    t[data[pos + 7]!]!;
+  return ~c >>> 0;
+}
+
+/** TFRecord mask: rotate right by 15 bits and add a constant, modulo 2^32. */
+export function maskCrc(crc: number): number {
+  return ((((crc >>> 15) | (crc << 17)) >>> 0) + MASK_DELTA) >>> 0;
+}
+
+/** Inverse of `maskCrc`. */
+export function unmaskCrc(masked: number): number {
+  const rot = (masked - MASK_DELTA) >>> 0;
+  return ((rot >>> 17) | (rot << 15)) >>> 0;
+}
+
+/** Masked CRC-32C of `data[start, end)`, as stored in TFRecord headers and footers. */
+export function maskedCrc32c(data: Uint8Array, start = 0, end = data.length): number {
+  return maskCrc(crc32c(data, start, end));
+}

@@ -1,0 +1,7 @@
+export { parseTfEvents } from "./parse-tfevents.js";
+export { EventFileWriter, encodeRecord, type ScalarEncoding, type EventFileWriterOptions, type WriteOptions } from "./event-writer.js";
+export { crc32c, maskCrc, unmaskCrc, maskedCrc32c } from "./crc32c.js";
+export { TfRecordDecoder, type TfRecordDecoderOptions, type RecordHandler } from "./record-decoder.js";
+export { TfEventsRunAccumulator, type TfEventsStats } from "./run-accumulator.js";
+export { isTfEventsPath } from "./run-layout.js";
+export type { TfEventsOptions } from "./options.js";

@@ -1,0 +1,15 @@
+import type { IngestLimits } from "../../types.js";
+
+/** Options of the tfevents reader (`parseTfEvents`, `readTfEventsFile`). */
+export interface TfEventsOptions {
+  limits: IngestLimits;
+  /** Verify every record's data CRC (default in ingest: true). `false` = fast mode, length CRC only. */
+  verifyDataCrc: boolean;
+  /** Issues listed per file before the rest are summarised in one issue. Default: 20. */
+  maxIssuesPerFile?: number;
+  /** Largest single record accepted. Default: 256 MiB (serialized Events are far smaller). */
+  maxRecordBytes?: number;
+}
+
+export const DEFAULT_MAX_ISSUES_PER_FILE = 20;
+export const DEFAULT_MAX_RECORD_BYTES = 256 * 1024 * 1024;

@@ -1,0 +1,14 @@
+export { ingestFiles, MAX_ZIP_DEPTH } from "./ingest.js";
+export { ingestPaths, isLogFile } from "./read-paths.js";
+export { detectFormat, type DetectedKind } from "./detect-format.js";
+export { parseTfEvents } from "./formats/tfevents/parse-tfevents.js";
+export { EventFileWriter } from "./formats/tfevents/event-writer.js";
+export { parseCsv } from "./formats/csv/parse-csv.js";
+export { parseJson, parseJsonLines } from "./formats/json/parse-json.js";
+export { parseConsole } from "./formats/console/parse-console.js";
+export { parseMlflow } from "./formats/mlflow.js";
+export { unzipArchive } from "./containers/unzip.js";
+export { classifyTag, type TagClass, type TagContext } from "./roles.js";
+export { INGEST_ISSUES, type IngestIssueCode } from "./messages.js";
+export { DEFAULT_INGEST_LIMITS, resolveLimits } from "./types.js";
+export type { FormatHint, IngestLimits, IngestOptions, IngestResult, InputFile } from "./types.js";

@@ -1,0 +1,96 @@
+import type { Issue } from "../domain/issue.js";
+import type { TrainingRun } from "../domain/run.js";
+import { isZip, unzipArchive, type UnzipBudget } from "./containers/unzip.js";
+import { detectFormat, type DetectedKind } from "./detect-format.js";
+import { parseConsole } from "./formats/console/parse-console.js";
+import { parseCsv } from "./formats/csv/parse-csv.js";
+import { parseJson } from "./formats/json/parse-json.js";
+import { parseMlflow } from "./formats/mlflow.js";
+import { parseTfEvents } from "./formats/tfevents/parse-tfevents.js";
+import { groupBy, mlflowRunKey, tfeventsRunKey } from "./group-files.js";
+import { formatBytes, ingestIssue } from "./messages.js";
+import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
+
+/** Zip archives inside zip archives are unpacked down to this depth (Actions artifacts of artifacts). */
+export const MAX_ZIP_DEPTH = 2;
+
+/** Parsers of single-file formats. */
+const SINGLE_FILE_PARSERS: Partial<Record<DetectedKind, (file: InputFile, limits: IngestLimits) => IngestResult>> = {
+  csv: parseCsv,
+  json: parseJson,
+  text: parseConsole,
+};
+
+/**
+ * Reads training logs from bytes. Pure: no file system, clock or network. Never throws on user data.
+ *
+ *   1. limits: files over maxFileBytes, or past maxTotalBytes, are skipped with an issue;
+ *   2. zip archives are unpacked in memory (guarded against bombs and path tricks), recursively;
+ *   3. each file's format is detected (or forced by `options.format`);
+ *   4. TensorBoard event files are grouped by run directory and MLflow metric files by run;
+ *   5. every file or group is parsed into runs and located issues.
+ */
+export function ingestFiles(files: InputFile[], options: IngestOptions = {}): IngestResult {
+  const limits = resolveLimits(options.limits);
+  const issues: Issue[] = [];
+  const budget: UnzipBudget & { maxTotalBytes: number } = { maxTotalBytes: limits.maxTotalBytes,  maxFileBytes: limits.maxFileBytes, remainingBytes: limits.maxTotalBytes, maxFilesPerArchive: limits.maxFilesPerArchive, maxExpansionRatio: limits.maxExpansionRatio };
+  const expanded = expand(files, budget, issues, 0, true);
+  const kinds = expanded.map((file) => ({ file, kind: detectFormat(file, options.format) }));
+  const runs: TrainingRun[] = [];
+  const collect = (result: IngestResult): void => {
+    runs.push(...result.runs);
+    issues.push(...result.issues);
+  };
+  const tfevents = kinds.filter((entry) => entry.kind === "tfevents").map((entry) => entry.file);
+  const mlflow = kinds.filter((entry) => entry.kind === "mlflow").map((entry) => entry.file);
+  for (const { file, kind } of kinds) {
+    const parse = SINGLE_FILE_PARSERS[kind];
+    if (parse) collect(parse(file, limits));
+    else if (kind !== "tfevents" && kind !== "mlflow") issues.push(kindIssue(file, kind));
+  }
+  for (const group of groupBy(tfevents, tfeventsRunKey).values()) collect(parseTfEvents(group, { limits, verifyDataCrc: options.verifyDataCrc ?? true }));
+  for (const [key, group] of groupBy(mlflow, mlflowRunKey)) collect(parseMlflow(group, limits, group.length > 1 || key !== group[0]?.path ? key : undefined));
+  return { runs, issues };
+}
+
+function kindIssue(file: InputFile, kind: DetectedKind): Issue {
+  const location = { file: file.path };
+  if (kind === "empty") return ingestIssue("empty-file", location);
+  if (kind === "lfs-pointer") return ingestIssue("lfs-pointer", location);
+  if (kind === "binary") return ingestIssue("binary-file", location);
+  return ingestIssue("unknown-format", location);
+}
+
+/** Applies the size limits and unpacks archives; returns the files to parse. */
+function expand(files: InputFile[], budget: UnzipBudget & { maxTotalBytes: number }, issues: Issue[], depth: number, topLevel: boolean): InputFile[] {
+  const out: InputFile[] = [];
+  for (const file of files) {
+    if (topLevel && !admit(file, budget, issues)) continue;
+    if (!isZip(file.data)) {
+      out.push(file);
+      continue;
+    }
+    if (depth >= MAX_ZIP_DEPTH) {
+      issues.push(ingestIssue("zip-nested-too-deep", { file: file.path }));
+      continue;
+    }
+    const unpacked = unzipArchive(file, budget);
+    issues.push(...unpacked.issues);
+    out.push(...expand(unpacked.files, budget, issues, depth + 1, false));
+  }
+  return out;
+}
+
+/** Checks a top-level file against the per-file and total limits (archive entries are checked by unzip). */
+function admit(file: InputFile, budget: UnzipBudget & { maxTotalBytes: number }, issues: Issue[]): boolean {
+  if (file.data.length > budget.maxFileBytes) {
+    issues.push(ingestIssue("file-too-large", { file: file.path }, formatBytes(budget.maxFileBytes)));
+    return false;
+  }
+  if (file.data.length > budget.remainingBytes) {
+    issues.push(ingestIssue("total-size-exceeded", { file: file.path }, formatBytes(budget.maxTotalBytes)));
+    return false;
+  }
+  budget.remainingBytes -= file.data.length;
+  return true;
+}

@@ -1,0 +1,127 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import type { Issue } from "../domain/issue.js";
+import { ingestFiles } from "./ingest.js";
+import { formatBytes, ingestIssue } from "./messages.js";
+import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
+
+/** Directories never walked. */
+const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".ipynb_checkpoints", "wandb-artifacts"]);
+/** Files read when walking a directory: logs, tables, JSON, archives and TensorBoard event files. */
+const LOG_FILE = /tfevents|\.(csv|tsv|json|jsonl|ndjson|log|txt|out|zip)$/i;
+
+/**
+ * Edge: reads files, directories (recursively) and zip archives from disk, then runs `ingestFiles`.
+ * Directories are walked breadth-first with `maxFilesPerDirectory`; only log-like files are read
+ * (plus extension-less MLflow metric files under `metrics/`). Sizes are checked before reading, so an
+ * oversized file is never loaded. Unreadable paths become issues.
+ */
+export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestResult> {
+  const limits = resolveLimits(options.limits);
+  const issues: Issue[] = [];
+  const files: InputFile[] = [];
+  let total = 0;
+  for (const path of paths) {
+    for (const candidate of await listPath(path, limits, issues)) {
+      if (candidate.size > limits.maxFileBytes) {
+        issues.push(ingestIssue("file-too-large", { file: candidate.path }, formatBytes(limits.maxFileBytes)));
+        continue;
+      }
+      if (total + candidate.size > limits.maxTotalBytes) {
+        issues.push(ingestIssue("total-size-exceeded", { file: candidate.path }, formatBytes(limits.maxTotalBytes)));
+        continue;
+      }
+      const data = await readSafely(candidate.path, issues);
+      if (data === undefined) continue;
+      total += data.length;
+      files.push({ path: candidate.path, data });
+    }
+  }
+  const result = ingestFiles(files, options);
+  return { runs: result.runs, issues: [...issues, ...result.issues] };
+}
+
+interface Candidate {
+  path: string;
+  size: number;
+}
+
+async function listPath(path: string, limits: IngestLimits, issues: Issue[]): Promise<Candidate[]> {
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return [{ path, size: info.size }];
+    if (info.isDirectory()) return await walkDirectory(path, limits, issues);
+    issues.push(ingestIssue("path-unreadable", { file: path }, "not a regular file or directory"));
+  } catch (error) {
+    issues.push(ingestIssue("path-unreadable", { file: path }, describe(error)));
+  }
+  return [];
+}
+
+async function walkDirectory(root: string, limits: IngestLimits, issues: Issue[]): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  const queue = [root];
+  let visited = 0;
+  while (queue.length > 0) {
+    const dir = queue.shift() ?? root;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      issues.push(ingestIssue("path-unreadable", { file: dir }, describe(error)));
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) queue.push(full);
+        continue;
+      }
+      if (!entry.isFile() || !isLogFile(relative(root, full))) continue;
+      if (++visited > limits.maxFilesPerDirectory) {
+        issues.push(ingestIssue("dir-file-limit", { file: root }, String(limits.maxFilesPerDirectory)));
+        return found;
+      }
+      const size = await sizeOf(full, issues);
+      if (size !== undefined) found.push({ path: full, size });
+    }
+  }
+  if (found.length === 0) issues.push(ingestIssue("no-log-files", { file: root }));
+  return found;
+}
+
+/** Log-like names, plus MLflow metric files (`.../metrics/<name>`, no extension). */
+export function isLogFile(path: string): boolean {
+  const normalized = path.replace(/\\/g, "/");
+  const name = normalized.slice(normalized.lastIndexOf("/") + 1);
+  if (LOG_FILE.test(name)) return true;
+  return /(^|\/)metrics\/[^/.]+$/.test(normalized);
+}
+
+async function sizeOf(path: string, issues: Issue[]): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    issues.push(ingestIssue("path-unreadable", { file: path }, describe(error)));
+    return undefined;
+  }
+}
+
+async function readSafely(path: string, issues: Issue[]): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    issues.push(ingestIssue("path-unreadable", { file: path }, describe(error)));
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
+    if (error.code === "ENOENT") return "no such file or directory";
+    if (error.code === "EACCES") return "permission denied";
+    return error.code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,118 @@
+import type { SqlClient } from "./sql-client.js";
+import type {
+  ChartFormat,
+  ChartRecord,
+  CommentKey,
+  DeliveryRecord,
+  DiagnosisKind,
+  DiagnosisRecord,
+  ExperimentRecord,
+  ExperimentStatus,
+  Store,
+} from "./store.js";
+
+interface DiagnosisRow { repo: string; ref: string; sha: string; kind: DiagnosisKind; summary: unknown; created_at: Date | string }
+interface ChartRow { id: string; repo: string; format: ChartFormat; content_type: string; body: Uint8Array; created_at: Date | string }
+interface ExperimentRow {
+  id: string; repo: string; sha: string; check_run_id: string | number | null; status: ExperimentStatus;
+  plan: unknown; result: unknown; requested_by: string; created_at: Date | string; updated_at: Date | string;
+}
+
+const iso = (v: Date | string): string => new Date(v).toISOString();
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+function toExperiment(r: ExperimentRow): ExperimentRecord {
+  return {
+    id: r.id, repo: r.repo, sha: r.sha, checkRunId: num(r.check_run_id), status: r.status, plan: r.plan,
+    result: r.result ?? null, requestedBy: r.requested_by, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+  };
+}
+
+/** The Store over any PostgreSQL-speaking client (PGlite or pg). Assumes migrations have run. */
+export class SqlStore implements Store {
+  constructor(private readonly db: SqlClient) {}
+
+  async claimDelivery(d: DeliveryRecord): Promise<boolean> {
+    const { rows } = await this.db.query<{ id: string }>(
+      "INSERT INTO deliveries (id, event, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id",
+      [d.id, d.event, d.receivedAt],
+    );
+    return rows.length === 1;
+  }
+
+  async saveDiagnosis(r: DiagnosisRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO diagnoses (repo, ref, sha, kind, summary, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (repo, sha, kind, ref) DO UPDATE SET summary = EXCLUDED.summary, created_at = EXCLUDED.created_at`,
+      [r.repo, r.ref, r.sha, r.kind, JSON.stringify(r.summary), r.createdAt],
+    );
+  }
+
+  async latestDiagnosis(repo: string, ref: string, kind: DiagnosisKind): Promise<DiagnosisRecord | null> {
+    const { rows } = await this.db.query<DiagnosisRow>(
+      "SELECT * FROM diagnoses WHERE repo = $1 AND ref = $2 AND kind = $3 ORDER BY created_at DESC, sha LIMIT 1",
+      [repo, ref, kind],
+    );
+    const r = rows[0];
+    return r === undefined ? null : { repo: r.repo, ref: r.ref, sha: r.sha, kind: r.kind, summary: r.summary, createdAt: iso(r.created_at) };
+  }
+
+  async saveChart(c: ChartRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO charts (id, repo, format, content_type, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, content_type = EXCLUDED.content_type`,
+      [c.id, c.repo, c.format, c.contentType, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength), c.createdAt],
+    );
+  }
+
+  async getChart(id: string): Promise<ChartRecord | null> {
+    const { rows } = await this.db.query<ChartRow>("SELECT * FROM charts WHERE id = $1", [id]);
+    const r = rows[0];
+    if (r === undefined) return null;
+    return { id: r.id, repo: r.repo, format: r.format, contentType: r.content_type, body: new Uint8Array(r.body), createdAt: iso(r.created_at) };
+  }
+
+  async getCommentId(k: CommentKey): Promise<number | null> {
+    const { rows } = await this.db.query<{ comment_id: string | number }>(
+      "SELECT comment_id FROM comments WHERE repo = $1 AND issue_number = $2 AND key = $3",
+      [k.repo, k.issueNumber, k.key],
+    );
+    return rows[0] === undefined ? null : Number(rows[0].comment_id);
+  }
+
+  async setCommentId(k: CommentKey, commentId: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO comments (repo, issue_number, key, comment_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (repo, issue_number, key) DO UPDATE SET comment_id = EXCLUDED.comment_id`,
+      [k.repo, k.issueNumber, k.key, commentId],
+    );
+  }
+
+  async saveExperiment(e: ExperimentRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO experiments (id, repo, sha, check_run_id, status, plan, result, requested_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET check_run_id = EXCLUDED.check_run_id, status = EXCLUDED.status,
+         result = EXCLUDED.result, updated_at = EXCLUDED.updated_at`,
+      [e.id, e.repo, e.sha, e.checkRunId, e.status, JSON.stringify(e.plan), e.result === null ? null : JSON.stringify(e.result),
+        e.requestedBy, e.createdAt, e.updatedAt],
+    );
+  }
+
+  async getExperiment(id: string): Promise<ExperimentRecord | null> {
+    const { rows } = await this.db.query<ExperimentRow>("SELECT * FROM experiments WHERE id = $1", [id]);
+    return rows[0] === undefined ? null : toExperiment(rows[0]);
+  }
+
+  async findExperimentBySha(repo: string, sha: string): Promise<ExperimentRecord | null> {
+    const { rows } = await this.db.query<ExperimentRow>(
+      "SELECT * FROM experiments WHERE repo = $1 AND sha = $2 ORDER BY created_at DESC LIMIT 1",
+      [repo, sha],
+    );
+    return rows[0] === undefined ? null : toExperiment(rows[0]);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

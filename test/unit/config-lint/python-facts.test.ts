@@ -1,0 +1,114 @@
+import { describe, expect, test } from "@jest/globals";
+import { lintSources, type LintResult } from "../../../src/config-lint/lint.js";
+
+async function lintPy(text: string, path = "train.py"): Promise<LintResult> {
+  return lintSources([{ path, text }]);
+}
+
+function fact(result: LintResult, key: string): unknown {
+  return result.facts.find((f) => f.key === key)?.value;
+}
+
+describe("Python fact extraction", () => {
+  test("resolves a module constant used as keyword argument and points the fix at the constant", async () => {
+    const result = await lintPy("from tensorflow import keras\nLR = 1.0\nopt = keras.optimizers.Adam(learning_rate=LR)\n");
+    expect(fact(result, "lr")).toBe(1);
+    const finding = result.findings.find((f) => f.id === "lr-out-of-range");
+    expect(finding?.severity).toBe("error");
+    expect(finding?.fix?.replacement).toEqual({ line: 2, startColumn: 6, endColumn: 9, text: "1e-3" });
+  });
+
+  test("reads torch positional learning rate and momentum: SGD(params, 0.1, 0.9)", async () => {
+    const result = await lintPy("import torch\nopt = torch.optim.SGD(model.parameters(), 0.1, 0.9)\n");
+    expect(fact(result, "optimizer")).toBe("sgd");
+    expect(fact(result, "lr")).toBe(0.1);
+    expect(fact(result, "momentum")).toBe(0.9);
+  });
+
+  test("recognises tf.keras and keras.optimizers.legacy optimizers", async () => {
+    const result = await lintPy("import tensorflow as tf\nfrom tensorflow import keras\na = tf.keras.optimizers.Adam(0.2)\nb = keras.optimizers.legacy.Adam(learning_rate=0.3)\n");
+    expect(result.findings.filter((f) => f.id === "lr-out-of-range").map((f) => f.line)).toEqual([3, 4]);
+  });
+
+  test("a string optimizer in compile gets the framework default learning rate", async () => {
+    const result = await lintPy('import keras\nmodel.compile(optimizer="adam", loss="mse")\n');
+    expect(fact(result, "optimizer")).toBe("adam");
+    expect(fact(result, "lr")).toBe(0.001);
+  });
+
+  test("argparse defaults and config dictionaries resolve (`args.lr`, `config['lr']`)", async () => {
+    const result = await lintPy(
+      [
+        "import argparse, torch",
+        "p = argparse.ArgumentParser()",
+        'p.add_argument("--lr", type=float, default=0.4)',
+        "args = p.parse_args()",
+        'cfg = {"batch_size": 2}',
+        "opt = torch.optim.Adam(model.parameters(), lr=args.lr)",
+        'loader = torch.utils.data.DataLoader(train_ds, batch_size=cfg["batch_size"], shuffle=True)',
+      ].join("\n"),
+    );
+    expect(fact(result, "lr")).toBe(0.4);
+    expect(fact(result, "batchSize")).toBe(2);
+    expect(result.findings.map((f) => [f.id, f.line])).toEqual([
+      ["lr-out-of-range", 3],
+      ["batch-size-too-small", 5],
+    ]);
+  });
+
+  test("a Keras decay schedule passed as learning_rate contributes its initial rate and counts as a schedule", async () => {
+    const result = await lintPy(
+      "from tensorflow import keras\nsched = keras.optimizers.schedules.ExponentialDecay(initial_learning_rate=0.5, decay_steps=1000, decay_rate=0.9)\nopt = keras.optimizers.Adam(learning_rate=keras.optimizers.schedules.ExponentialDecay(0.5, 100, 0.9))\n",
+    );
+    expect(fact(result, "lr")).toBe(0.5);
+    expect(fact(result, "lrSchedule")).toBe(true);
+  });
+
+  test("fit(batch_size, shuffle=False) and DataLoader(ds, batch_size=1, shuffle=False) are training facts", async () => {
+    const result = await lintPy(
+      "import torch\nfrom torch.utils.data import DataLoader\ntrain_loader = DataLoader(train_ds, batch_size=1, shuffle=False)\ntest_loader = DataLoader(test_ds, batch_size=1, shuffle=False)\n",
+    );
+    expect(result.findings.map((f) => `${f.id}@${f.line}`)).toEqual(["batch-size-too-small@3", "shuffle-disabled@3"]);
+  });
+
+  test("a training DataLoader without shuffle relies on PyTorch's shuffle=False default and is flagged", async () => {
+    const result = await lintPy("import torch\ntrain_loader = torch.utils.data.DataLoader(train_set, batch_size=64)\n");
+    const finding = result.findings.find((f) => f.id === "shuffle-disabled");
+    expect(finding?.message).toContain("default is shuffle=False");
+    expect(finding?.fix?.replacement).toBeUndefined();
+  });
+
+  test("a sampler replaces shuffling and is not flagged", async () => {
+    const result = await lintPy("import torch\ntrain_loader = torch.utils.data.DataLoader(train_set, batch_size=64, sampler=DistributedSampler(train_set))\n");
+    expect(result.findings).toEqual([]);
+  });
+
+  test("epochs come from `for epoch in range(NUM_EPOCHS)`", async () => {
+    const result = await lintPy("import torch\nNUM_EPOCHS = 60\nopt = torch.optim.SGD(model.parameters(), lr=0.05)\nfor epoch in range(NUM_EPOCHS):\n    pass\n");
+    expect(fact(result, "epochs")).toBe(60);
+    expect(result.findings.map((f) => f.id)).toEqual(["no-lr-schedule"]);
+  });
+
+  test("x / 255.0 counts as input normalisation for image sources", async () => {
+    const raw = await lintPy("from tensorflow import keras\n(x, y), (xt, yt) = keras.datasets.mnist.load_data()\nmodel.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n");
+    expect(raw.findings.map((f) => f.id)).toEqual(["inputs-not-normalized"]);
+    const scaled = await lintPy("from tensorflow import keras\n(x, y), (xt, yt) = keras.datasets.mnist.load_data()\nx = x / 255.0\nmodel.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n");
+    expect(scaled.findings).toEqual([]);
+    expect(fact(scaled, "normalizedInputs")).toBe(true);
+  });
+
+  test("Hugging Face TrainingArguments(...) in Python reads like the JSON config", async () => {
+    const result = await lintPy(
+      "from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out', learning_rate=0.2, per_device_train_batch_size=2, gradient_accumulation_steps=16)\n",
+    );
+    expect(fact(result, "optimizer")).toBe("adamw");
+    expect(result.findings.map((f) => `${f.id}:${f.severity}`)).toEqual(["lr-out-of-range:error"]);
+  });
+
+  test("columns count characters, not bytes, after non-ASCII text", async () => {
+    const result = await lintPy('import torch\nopt = torch.optim.Adam(model.parameters(), lr=0.5)  # «très» rapide\nname = "modèle"; o2 = torch.optim.Adam(p, lr=0.9)\n');
+    const second = result.findings.find((f) => f.line === 3);
+    const line = 'name = "modèle"; o2 = torch.optim.Adam(p, lr=0.9)';
+    expect(second?.fix?.replacement?.startColumn).toBe(line.indexOf("0.9") + 1);
+  });
+});

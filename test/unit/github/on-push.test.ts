@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import nock from "nock";
+import { CHECK_CONFIG, CHECK_TRAINING } from "../../../src/github/report/messages.js";
+import { divergingCsv, BAD_TRAIN_PY } from "./helpers/logs.js";
+import { API, contentResponse, createTestApp, examplePayload, FIXED_NOW, mockToken, trackUnmatched, type TestApp } from "./helpers/probot.js";
+
+const REPO = "/repos/Codertocat/Hello-World";
+const SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
+
+interface PushPayload { ref: string; after: string; commits: { added: string[]; modified: string[]; removed: string[] }[] }
+
+/** The branch push example, with a changed log and training script. */
+function pushPayload(added: string[], modified: string[] = []) {
+  return examplePayload<PushPayload>("push", null, (p) => {
+    p.commits[0]!.added = added;
+    p.commits[0]!.modified = modified;
+    p.commits[0]!.removed = [];
+  }, 4);
+}
+
+describe("push handler", () => {
+  let app: TestApp;
+  let tracker: ReturnType<typeof trackUnmatched>;
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    app = await createTestApp();
+    tracker = trackUnmatched();
+  });
+  afterEach(() => {
+    tracker.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  test("receive(push with a diverging log and a bad train.py) completes both check runs with failure, annotations and the stored diagnosis", async () => {
+    const checkRuns: Record<string, unknown>[] = [];
+    const api = mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: SHA }).reply(404, { message: "Not Found" })
+      .get(`${REPO}/contents/runs%2Fexp1%2Fmetrics.csv`).query({ ref: SHA }).reply(200, contentResponse("runs/exp1/metrics.csv", divergingCsv()))
+      .get(`${REPO}/contents/train.py`).query({ ref: SHA }).reply(200, contentResponse("train.py", BAD_TRAIN_PY))
+      .post(`${REPO}/check-runs`, (body: Record<string, unknown>) => { checkRuns.push(body); return true; }).times(2).reply(201, { id: 77 });
+
+    await app.probot.receive({ id: "push-1", name: "push", payload: pushPayload(["runs/exp1/metrics.csv", "train.py", "README.md"]) } as never);
+
+    expect(tracker.unmatched).toEqual([]);
+    expect(api.pendingMocks()).toEqual([]);
+    const [config, training] = checkRuns as { name: string; head_sha: string; conclusion: string; output: { title: string; summary: string; annotations?: { path: string; start_line: number; annotation_level: string }[] }; actions?: unknown[] }[];
+    expect(config?.name).toBe(CHECK_CONFIG);
+    expect(config?.conclusion).toBe("failure");
+    expect(config?.output.annotations).toEqual([expect.objectContaining({ path: "train.py", start_line: 5, annotation_level: "failure" })]);
+    expect(training?.name).toBe(CHECK_TRAINING);
+    expect(training?.head_sha).toBe(SHA);
+    expect(training?.conclusion).toBe("failure");
+    expect(training?.output.title).toMatch(/^1 error/);
+    expect(training?.output.summary).toContain("`divergence`");
+    expect(training?.output.annotations?.[0]).toMatchObject({ path: "runs/exp1/metrics.csv", annotation_level: "failure" });
+    expect(training?.actions).toEqual([{ label: "Reproduce", description: "Run fix experiments on your runner", identifier: "reproduce" }]);
+    const stored = await app.store.latestDiagnosis("Codertocat/Hello-World", "master", "training");
+    expect(stored).toMatchObject({ sha: SHA, createdAt: FIXED_NOW.toISOString() });
+  });
+
+  test("receive(the same delivery id twice) creates the check run once", async () => {
+    let created = 0;
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {})
+      .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
+      .post(`${REPO}/check-runs`, () => { created++; return true; }).reply(201, { id: 1 });
+    const payload = pushPayload(["metrics.csv"]);
+    await app.probot.receive({ id: "push-dup", name: "push", payload } as never);
+    await app.probot.receive({ id: "push-dup", name: "push", payload } as never);
+    expect(created).toBe(1);
+    expect(tracker.unmatched).toEqual([]);
+    expect(app.logs.text()).toContain("duplicate delivery skipped");
+  });
+
+  test("receive(push without logs or configs) makes no GitHub write", async () => {
+    const api = mockToken(nock(API)).get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {});
+    await app.probot.receive({ id: "push-none", name: "push", payload: pushPayload(["README.md"], ["src/app.ts"]) } as never);
+    expect(api.pendingMocks()).toEqual([]);
+    expect(tracker.unmatched).toEqual([]);
+  });
+
+  test("receive(push of a tag or a deleted branch) is ignored without any request", async () => {
+    await app.probot.receive({ id: "push-tag", name: "push", payload: examplePayload("push", null, () => {}, 0) } as never);
+    await app.probot.receive({ id: "push-del", name: "push", payload: examplePayload("push", null, () => {}, 1) } as never);
+    expect(tracker.unmatched).toEqual([]);
+  });
+
+  test("a failing GitHub call ends as a completed failure check run with a user-safe message; details go to the log with the delivery id", async () => {
+    let failure: { conclusion?: string; output?: { summary: string } } = {};
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {})
+      .get(`${REPO}/contents/metrics.csv`).query(true).reply(500, { message: "secret internal detail" })
+      .post(`${REPO}/check-runs`, (b: typeof failure) => { failure = b; return true; }).reply(201, { id: 5 });
+    await app.probot.receive({ id: "push-500", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    expect(failure.conclusion).toBe("failure");
+    expect(failure.output?.summary).toContain("delivery id `push-500`");
+    expect(failure.output?.summary).not.toContain("secret internal detail");
+    const logged = app.logs.lines.find((l) => l.msg === "delivery failed");
+    expect(logged).toMatchObject({ deliveryId: "push-500", event: "push" });
+    expect(app.logs.text()).not.toContain("test-token");
+  });
+
+  test("an invalid .github/loss-doctor.yml is reported in the check run and the defaults are used", async () => {
+    let training: { conclusion?: string; output?: { summary: string } } = {};
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(200, contentResponse(".github/loss-doctor.yml", "checks:\n  failOnTraining: sometimes\n"))
+      .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
+      .post(`${REPO}/check-runs`, (b: typeof training) => { training = b; return true; }).reply(201, { id: 5 });
+    await app.probot.receive({ id: "push-badcfg", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    expect(training.conclusion).toBe("failure");
+    expect(training.output?.summary).toContain("`checks.failOnTraining` invalid option");
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, test } from "@jest/globals";
+import { parseConsole } from "../../../src/ingest/formats/console/parse-console.js";
+import { parseCsv } from "../../../src/ingest/formats/csv/parse-csv.js";
+import { parseJson } from "../../../src/ingest/formats/json/parse-json.js";
+import { runName } from "../../../src/ingest/formats/finish-run.js";
+import { ingestFiles } from "../../../src/ingest/ingest.js";
+import { parseNumber } from "../../../src/ingest/text/numbers.js";
+import { forEachLine } from "../../../src/ingest/text/lines.js";
+import { DEFAULT_INGEST_LIMITS, type IngestResult } from "../../../src/ingest/types.js";
+import { bytes } from "./support/fixtures.js";
+
+const csv = (text: string, path = "m.csv"): IngestResult => parseCsv({ path, data: bytes(text) }, DEFAULT_INGEST_LIMITS);
+const values = (result: IngestResult, tag: string): number[] => Array.from(result.runs[0]?.series.find((series) => series.tag === tag)?.values ?? []);
+const steps = (result: IngestResult, tag: string): number[] => Array.from(result.runs[0]?.series.find((series) => series.tag === tag)?.steps ?? []);
+const codes = (result: IngestResult): string[] => result.issues.map((issue) => issue.code);
+
+describe("numbers", () => {
+  test.each([
+    ["0.5", 0.5],
+    ["-1e-3", -0.001],
+    [" 42 ", 42],
+    ['"3.25"', 3.25],
+    ["0.92483332578688859", 0.92483332578688859],
+    ["1.7976931348623157e308", 1.7976931348623157e308],
+    [".5", 0.5],
+    ["5.", 5],
+    ["nan", Number.NaN],
+    ["NaN", Number.NaN],
+    ["inf", Number.POSITIVE_INFINITY],
+    ["-inf", Number.NEGATIVE_INFINITY],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["-Infinity", Number.NEGATIVE_INFINITY],
+  ])("%s parses", (text, expected) => {
+    expect(parseNumber(text)).toBe(expected);
+  });
+
+  test.each(["", "  ", "abc", "0x10", "1_000", "+.", "-", ".", "1e", "--1", "True"])("'%s' is not a number", (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
+
+  test("the fast path agrees with Number() on decimal literals", () => {
+    for (let i = 0; i < 2000; i++) {
+      const text = ((i * 7919) % 100003 / 997 - 50).toFixed(i % 12);
+      expect(parseNumber(text)).toBe(Number(text));
+    }
+  });
+});
+
+describe("line splitting", () => {
+  test("lines are split across decode chunks without losing or merging any, CRLF stripped", () => {
+    const text = Array.from({ length: 500 }, (_v, i) => `line ${i} ${"é".repeat(i % 7)}`).join("\r\n");
+    const seen: string[] = [];
+    forEachLine(bytes(text), (line) => void seen.push(line), 97);
+    expect(seen).toEqual(text.split("\r\n"));
+  });
+});
+
+describe("CSV edge cases", () => {
+  test("no header row of names: csv-no-header", () => {
+    expect(codes(csv(""))).toEqual(["csv-no-header"]);
+    expect(codes(csv("\n\n# comment\n"))).toEqual(["csv-no-header"]);
+  });
+
+  test("ragged rows are read, with an info issue located at the first one", () => {
+    const result = csv("epoch,loss,val_loss\n0,1.0,1.1\n1,0.5\n2,0.4,0.6,extra\n");
+    expect(values(result, "loss")).toEqual([1, 0.5, 0.4]);
+    expect(result.issues.find((issue) => issue.code === "csv-ragged-rows")?.location?.line).toBe(3);
+  });
+
+  test("a few text cells in a numeric column are skipped and counted; NaN cells are kept", () => {
+    const result = csv("step,loss\n0,1.0\n1,oops\n2,nan\n3,0.5\n");
+    expect(values(result, "loss")).toEqual([1, Number.NaN, 0.5]);
+    expect(result.issues.find((issue) => issue.code === "csv-text-cells")?.location?.line).toBe(3);
+  });
+
+  test("a missing step cell reuses the previous step; the step column never becomes a series", () => {
+    const result = csv("step,loss\n0,1\n,0.9\n5,0.5\n");
+    expect(steps(result, "loss")).toEqual([0, 0, 5]);
+    expect(result.runs[0]?.series.map((series) => series.tag)).toEqual(["loss"]);
+  });
+
+  test("Lightning-style CSV without a step column uses the epoch column", () => {
+    const result = csv("train_loss,epoch\n1.0,0\n0.9,1\n");
+    expect(result.runs[0]?.series[0]?.stepUnit).toBe("epoch");
+    expect(steps(result, "train_loss")).toEqual([0, 1]);
+  });
+
+  test("W&B `_timestamp` becomes wall time (seconds)", () => {
+    const result = csv("_step,_timestamp,loss\n0,1700000000.5,1\n1,1700000001.5,0.5\n");
+    expect(Array.from(result.runs[0]?.series[0]?.wallTimes ?? [])).toEqual([1700000000.5, 1700000001.5]);
+  });
+});
+
+describe("JSON edge cases", () => {
+  const json = (text: string): IngestResult => parseJson({ path: "h.json", data: bytes(text) }, DEFAULT_INGEST_LIMITS);
+
+  test("invalid JSON gives json-invalid with a line", () => {
+    const result = json('{\n  "loss": [1, 2,\n  oops\n}');
+    expect(codes(result)).toEqual(["json-invalid"]);
+    expect(result.issues[0]?.location?.line).toBe(3);
+  });
+
+  test("valid JSON that is not a training log gives json-unrecognized", () => {
+    expect(codes(json('{"name": "x", "tags": ["a"]}'))).toEqual(["json-unrecognized"]);
+    expect(codes(json("[1, 2, 3]"))).toEqual(["json-unrecognized"]);
+  });
+
+  test("tfjs `{epoch: [...], history: {...}}` uses the epoch array as steps", () => {
+    const result = json('{"epoch": [5, 6, 7], "history": {"loss": [1, 0.5, 0.25], "val_loss": [1.2, 0.7, 0.4]}}');
+    expect(steps(result, "loss")).toEqual([5, 6, 7]);
+  });
+
+  test("records without a step field use the record order, with an issue", () => {
+    const result = json('[{"loss": 1}, {"loss": 0.5}]');
+    expect(steps(result, "loss")).toEqual([0, 1]);
+    expect(codes(result)).toEqual(["no-step-field"]);
+  });
+});
+
+describe("console edge cases", () => {
+  const text = (value: string): IngestResult => parseConsole({ path: "c.log", data: bytes(value) }, DEFAULT_INGEST_LIMITS);
+
+  test("metric lines without any counter give series by order, with a no-step-field issue", () => {
+    const result = text("loss: 1.0\nloss: 0.5\n");
+    expect(values(result, "loss")).toEqual([1, 0.5]);
+    expect(codes(result)).toEqual(["no-step-field"]);
+  });
+
+  test("untyped numbers in prose are not invented into series", () => {
+    expect(text("We trained 3 models for 10 hours on 8 GPUs.\nTotal params: 2,970\n").runs).toEqual([]);
+  });
+
+  test("iteration counters with = and : separators", () => {
+    const result = text("iter: 100 | loss=2.5 | lr=0.1\niter: 200 | loss=2.0 | lr=0.1\n");
+    expect(steps(result, "loss")).toEqual([100, 200]);
+    expect(result.runs[0]?.series.map((series) => series.role)).toEqual(["train-loss", "learning-rate"]);
+  });
+});
+
+describe("ingestFiles", () => {
+  test("empty files, binary files and LFS pointers give clear issues", () => {
+    const result = ingestFiles([
+      { path: "a.csv", data: new Uint8Array() },
+      { path: "b.bin", data: Uint8Array.from([1, 0, 2, 0]) },
+      { path: "c.csv", data: bytes("version https://git-lfs.github.com/spec/v1\noid sha256:1\nsize 9\n") },
+    ]);
+    expect(codes(result)).toEqual(["empty-file", "binary-file", "lfs-pointer"]);
+    expect(result.issues.map((issue) => issue.location?.file)).toEqual(["a.csv", "b.bin", "c.csv"]);
+  });
+
+  test("size limits: a file over maxFileBytes and files past maxTotalBytes are skipped with issues", () => {
+    const data = bytes("epoch,loss\n0,1\n1,0.5\n");
+    const result = ingestFiles([{ path: "big.csv", data: bytes("x".repeat(100)) }, { path: "a.csv", data }, { path: "b.csv", data }], { limits: { maxFileBytes: 50, maxTotalBytes: data.length + 5 } });
+    expect(codes(result)).toEqual(["file-too-large", "total-size-exceeded"]);
+    expect(result.runs.map((run) => run.source.path)).toEqual(["a.csv"]);
+  });
+
+  test("MLflow metric files of one run directory become one run", () => {
+    const result = ingestFiles([
+      { path: "mlruns/0/abc/metrics/loss", data: bytes("1700000000000 1.0 0\n1700000001000 0.5 1\n") },
+      { path: "mlruns/0/abc/metrics/val_loss", data: bytes("1700000000000 1.1 0\n1700000001000 0.7 1\n") },
+    ]);
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0]?.series.map((series) => [series.tag, series.role])).toEqual([["loss", "train-loss"], ["val_loss", "val-loss"]]);
+    expect(result.runs[0]?.name).toBe("mlruns/0/abc");
+  });
+
+  test("run names: generic file names get their directory", () => {
+    expect(runName("runs/exp2/results.csv")).toBe("exp2/results");
+    expect(runName("my_run.csv")).toBe("my_run");
+    expect(runName("a.zip!logs/history.json")).toBe("logs/history");
+  });
+});

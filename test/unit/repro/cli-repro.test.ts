@@ -1,0 +1,78 @@
+import { describe, expect, test } from "@jest/globals";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CliIo } from "../../../src/cli/io.js";
+import { runCli } from "../../../src/cli/run-cli.js";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const SHARED = resolve(repoRoot, "../shared");
+const describeIfShared = existsSync(SHARED)
+  ? describe
+  : (name: string, fn: () => void) => describe(name, () => test("skipped: ../shared is absent", () => expect(existsSync(SHARED)).toBe(false)));
+
+function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, cwd, isTty: false, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) };
+}
+
+const tinyPlan = {
+  name: "cli-tiny",
+  model: { kind: "layers", inputShape: [8], layers: [{ type: "dense", units: 16, activation: "relu" }, { type: "dense", units: 3, activation: "softmax" }] },
+  data: { kind: "synthetic", inputShape: [8], numClasses: 3, trainSize: 48, valSize: 24 },
+  training: { optimizer: "adam", lr: 1.0, batchSize: 16, epochs: 4 },
+  arms: [
+    { id: "baseline", description: "lr 1.0" },
+    { id: "lr-1e-3", description: "lr 1e-3", cause: "lr-too-high", changes: { training: { lr: 1e-3 } } },
+  ],
+};
+
+describe("loss-doctor repro run", () => {
+  test("repro run plan.json --backend cpu --out result.json writes interventions and prints a summary", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "repro-cli-"));
+    await writeFile(join(dir, "plan.json"), JSON.stringify(tinyPlan));
+    const io = captureIo(dir);
+    expect(await runCli(["repro", "run", "plan.json", "--backend", "cpu", "--out", "result.json"], io)).toBe(0);
+    const result = JSON.parse(await readFile(join(dir, "result.json"), "utf8")) as { backend: string; interventions: Record<string, unknown>[]; runs: unknown[] };
+    expect(result.backend).toBe("cpu");
+    expect(result.runs).toHaveLength(6);
+    expect(result.interventions[0]).toMatchObject({ id: "lr-1e-3", verdict: "confirmed" });
+    expect(Object.keys(result.interventions[0]!)).toEqual(expect.arrayContaining(["id", "verdict", "pValue", "effect"]));
+    const summary = io.out.join("");
+    expect(summary).toContain('Repro experiment "cli-tiny": 2 arms × 3 seeds on cpu');
+    expect(summary).toContain("✔ lr-1e-3");
+  });
+
+  test("usage errors: unknown backend, invalid plan, unknown subcommand", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "repro-cli-"));
+    await writeFile(join(dir, "bad.json"), JSON.stringify({ ...tinyPlan, arms: [] }));
+    const io = captureIo(dir);
+    expect(await runCli(["repro", "run", "bad.json", "--backend", "gpu"], io)).toBe(2);
+    expect(await runCli(["repro", "run", "bad.json"], io)).toBe(2);
+    expect(await runCli(["repro", "frobnicate"], io)).toBe(2);
+    const err = io.err.join("");
+    expect(err).toContain("--backend must be one of auto, cpu, wasm, tfjs-node, tfjs-node-gpu");
+    expect(err).toContain("invalid plan");
+    expect(err).toContain("arms");
+    expect(err).toContain("unknown subcommand 'frobnicate'");
+  });
+});
+
+describeIfShared("loss-doctor repro plan (torch-runs fixtures)", () => {
+  test("repro plan <log> --hparam ... plans the lower-lr fix for a diverging Adam run", async () => {
+    const log = resolve(SHARED, "fixtures/torch-runs/runs/lr_too_high_adam/seed10/metrics.csv");
+    const dir = await mkdtemp(join(tmpdir(), "repro-cli-"));
+    const io = captureIo(dir);
+    const code = await runCli(["repro", "plan", log, "--hparam", "optimizer=adam", "--hparam", "lr=1.0", "--hparam", "batch_size=32", "--out", "plan.json"], io);
+    expect(code).toBe(0);
+    const plan = JSON.parse(await readFile(join(dir, "plan.json"), "utf8")) as { training: Record<string, unknown>; arms: { id: string }[]; source: { causes: string[]; assumptions: string[] } };
+    expect(plan.training).toMatchObject({ optimizer: "adam", lr: 1, batchSize: 32 });
+    expect(plan.source.causes[0]).toBe("lr-too-high");
+    expect(plan.arms.map((a) => a.id).slice(0, 2)).toEqual(["baseline", "lr-1e-3"]);
+    expect(plan.source.assumptions).toEqual([]);
+    expect(io.err.join("")).toContain("Planned");
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, test } from "@jest/globals";
+import { ExperimentPlanSchema, type ExperimentPlanInput } from "../../../src/repro/plan/experiment.schema.js";
+import { SCENARIOS } from "../../../src/repro/plan/scenarios.js";
+import { runExperiment } from "../../../src/repro/runner/run-experiment.js";
+import { tf } from "../../../src/repro/runner/tf.js";
+import type { ProgressEvent } from "../../../src/repro/types.js";
+
+const tiny: ExperimentPlanInput = {
+  name: "tiny",
+  model: {
+    kind: "layers",
+    inputShape: [6, 6, 1],
+    layers: [
+      { type: "conv2d", filters: 4, kernelSize: 3, activation: "relu" },
+      { type: "maxPooling2d", poolSize: 2 },
+      { type: "flatten" },
+      { type: "dense", units: 3, activation: "softmax" },
+    ],
+  },
+  data: { kind: "synthetic", inputShape: [6, 6, 1], numClasses: 3, trainSize: 24, valSize: 12 },
+  training: { optimizer: "adam", lr: 1e-2, batchSize: 8, epochs: 3 },
+  arms: [
+    { id: "baseline", description: "tiny CNN" },
+    { id: "l2-dropout", description: "L2 + dropout + BN", metric: "final-val-loss", changes: { training: { l2: 1e-3 }, model: { dropout: 0.3, addBatchNorm: true } } },
+  ],
+  seeds: [1, 2],
+};
+
+describe("runExperiment(plan)", () => {
+  test("is deterministic per seed, streams progress and does not grow tf.memory() across runs", async () => {
+    const plan = ExperimentPlanSchema.parse(tiny);
+    const events: ProgressEvent[] = [];
+    const first = await runExperiment(plan, { backend: "cpu", onProgress: (e) => events.push(e) });
+    const tensorsAfterFirst = tf.memory().numTensors;
+    const second = await runExperiment(plan, { backend: "cpu" });
+    expect(tf.memory().numTensors).toBe(tensorsAfterFirst);
+    expect(first.backend.backend).toBe("cpu");
+    expect(first.runs.map((r) => r.status)).toEqual(["completed", "completed", "completed", "completed"]);
+    expect(second.runs.map((r) => r.loss)).toEqual(first.runs.map((r) => r.loss));
+    expect(first.runs[0]!.loss).not.toEqual(first.runs[2]!.loss);
+    expect(first.runs[0]!.stepLoss).toHaveLength(3 * 3);
+    expect(events.filter((e) => e.type === "epoch")).toHaveLength(4 * 3);
+    expect(events[0]).toEqual({ type: "run-start", arm: "baseline", seed: 1, index: 0, total: 4 });
+    expect(events.at(-1)).toEqual({ type: "run-end", arm: "l2-dropout", seed: 2, index: 3, total: 4, status: "completed" });
+  });
+
+  test("trains the Conv2D/BatchNorm/Dropout plan on wasm with the same curve shape as cpu", async () => {
+    const plan = ExperimentPlanSchema.parse({ ...tiny, seeds: [1] });
+    const cpu = await runExperiment(plan, { backend: "cpu" });
+    const wasm = await runExperiment(plan, { backend: "wasm" });
+    expect(wasm.backend.backend).toBe("wasm");
+    wasm.runs.forEach((run, i) => run.loss.forEach((v, e) => expect(v).toBeCloseTo(cpu.runs[i]!.loss[e]!, 3)));
+  });
+
+  test("stops at the time budget and on abort, and says so in the run status", async () => {
+    const plan = ExperimentPlanSchema.parse({ ...tiny, budget: { timeMs: 1000 } });
+    let clock = 0;
+    const cut = await runExperiment(plan, { backend: "cpu", now: () => (clock += 150) });
+    expect(cut.runs.some((r) => r.status === "time-budget")).toBe(true);
+    expect(cut.runs.every((r) => r.loss.length < 3 || r.status === "completed")).toBe(true);
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await runExperiment(plan, { backend: "cpu", signal: controller.signal });
+    expect(aborted.runs.map((r) => r.status)).toEqual(["aborted", "aborted", "aborted", "aborted"]);
+    expect(aborted.interventions[0]!.verdict).toBe("inconclusive");
+  });
+
+  test("reports a failed run (bad dataset path) without throwing", async () => {
+    const plan = ExperimentPlanSchema.parse({ ...tiny, data: { kind: "csv", path: "does-not-exist.csv", labelColumn: "y" }, seeds: [1] });
+    const result = await runExperiment(plan, { backend: "cpu", baseDir: "/nonexistent-dir" });
+    expect(result.runs[0]).toMatchObject({ status: "failed" });
+    expect(result.runs[0]!.error).toContain("does-not-exist.csv");
+  });
+});
+
+describe("seed anti-patterns reproduce in tfjs (end to end, 3 seeds, cpu)", () => {
+  test("Adam lr 1.0 vs 1e-3: the lower learning rate is confirmed", async () => {
+    const result = await runExperiment(ExperimentPlanSchema.parse(SCENARIOS["lr-too-high"]), { backend: "cpu" });
+    const [fix] = result.interventions;
+    expect(fix).toMatchObject({ id: "lr-1e-3", verdict: "confirmed", baselineSymptomRate: 1 });
+    expect(fix!.pValue).toBeLessThan(0.05);
+    expect(fix!.ratio).toBeLessThan(0.5);
+  });
+
+  test("a healthy baseline yields no confirmed fix", async () => {
+    const healthy = { ...SCENARIOS.healthy, arms: SCENARIOS.healthy.arms.slice(0, 2) };
+    const result = await runExperiment(ExperimentPlanSchema.parse(healthy), { backend: "cpu" });
+    expect(result.interventions.map((i) => i.verdict)).toEqual(["not-confirmed"]);
+    expect(result.arms[0]!.symptomRate).toBe(0);
+  });
+});

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openPgliteStore } from "../../../src/store/pglite-store.js";
+import type { SqlStore } from "../../../src/store/sql-store.js";
+import { storeContract } from "./store-contract.js";
+
+// One PGlite instance for the whole file: its cold start (initdb) takes seconds.
+describe("PGlite store", () => {
+  let dir = "";
+  let store: SqlStore;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "loss-doctor-pglite-"));
+    store = await openPgliteStore(join(dir, "db"));
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  storeContract("pglite", () => store);
+
+  test("openPgliteStore(dir) reopens an existing data directory with its data and applies no migration twice", async () => {
+    await store.saveDiagnosis({ repo: "o/persist", ref: "main", sha: "s1", kind: "training", summary: { ok: true }, createdAt: "2026-01-01T00:00:00.000Z" });
+    await store.close();
+    store = await openPgliteStore(join(dir, "db"));
+    expect((await store.latestDiagnosis("o/persist", "main", "training"))?.summary).toEqual({ ok: true });
+  }, 60_000);
+});

@@ -1,0 +1,84 @@
+import { expect, test } from "@jest/globals";
+import type { ExperimentRecord, Store } from "../../../src/store/store.js";
+
+const T0 = "2026-01-01T00:00:00.000Z";
+const T1 = "2026-01-02T00:00:00.000Z";
+
+function experiment(id: string, patch: Partial<ExperimentRecord> = {}): ExperimentRecord {
+  return {
+    id, repo: "octo/ml", sha: "abc", checkRunId: 7, status: "queued", plan: { arms: ["baseline", "lr-1e-3"] },
+    result: null, requestedBy: "alice", createdAt: T0, updatedAt: T0, ...patch,
+  };
+}
+
+/**
+ * The behaviour every Store adapter must share. `getStore` returns a fresh or shared store; every
+ * test uses its own keys so a shared database is fine.
+ */
+export function storeContract(name: string, getStore: () => Store): void {
+  test(`${name}: claimDelivery(id) is true once, then false for a redelivery`, async () => {
+    const store = getStore();
+    const id = `${name}-delivery-1`;
+    expect(await store.claimDelivery({ id, event: "push", receivedAt: T0 })).toBe(true);
+    expect(await store.claimDelivery({ id, event: "push", receivedAt: T1 })).toBe(false);
+  });
+
+  test(`${name}: concurrent claims of one delivery let exactly one through`, async () => {
+    const store = getStore();
+    const id = `${name}-delivery-race`;
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.claimDelivery({ id, event: "push", receivedAt: T0 })));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  test(`${name}: latestDiagnosis(repo, ref, kind) returns the newest for that ref and kind`, async () => {
+    const store = getStore();
+    const repo = `${name}/diag`;
+    expect(await store.latestDiagnosis(repo, "main", "training")).toBeNull();
+    await store.saveDiagnosis({ repo, ref: "main", sha: "old", kind: "training", summary: { v: 1 }, createdAt: T0 });
+    await store.saveDiagnosis({ repo, ref: "main", sha: "new", kind: "training", summary: { v: 2, nested: [1, null, "x"] }, createdAt: T1 });
+    await store.saveDiagnosis({ repo, ref: "main", sha: "cfg", kind: "config", summary: { v: 3 }, createdAt: T1 });
+    await store.saveDiagnosis({ repo, ref: "feature", sha: "f", kind: "training", summary: { v: 4 }, createdAt: T1 });
+    const latest = await store.latestDiagnosis(repo, "main", "training");
+    expect(latest).toEqual({ repo, ref: "main", sha: "new", kind: "training", summary: { v: 2, nested: [1, null, "x"] }, createdAt: T1 });
+  });
+
+  test(`${name}: saveDiagnosis for the same sha replaces the summary`, async () => {
+    const store = getStore();
+    const repo = `${name}/replace`;
+    await store.saveDiagnosis({ repo, ref: "main", sha: "s", kind: "training", summary: { v: 1 }, createdAt: T0 });
+    await store.saveDiagnosis({ repo, ref: "main", sha: "s", kind: "training", summary: { v: 9 }, createdAt: T1 });
+    expect((await store.latestDiagnosis(repo, "main", "training"))?.summary).toEqual({ v: 9 });
+  });
+
+  test(`${name}: charts round-trip their bytes`, async () => {
+    const store = getStore();
+    const body = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    await store.saveChart({ id: `${name}-chart`, repo: "o/r", format: "png", contentType: "image/png", body, createdAt: T0 });
+    const chart = await store.getChart(`${name}-chart`);
+    expect(chart?.contentType).toBe("image/png");
+    expect(Array.from(chart?.body ?? [])).toEqual(Array.from(body));
+    expect(await store.getChart(`${name}-missing`)).toBeNull();
+  });
+
+  test(`${name}: comment ids are kept per repo, issue and key, and overwritten`, async () => {
+    const store = getStore();
+    const key = { repo: `${name}/c`, issueNumber: 4, key: "report" };
+    expect(await store.getCommentId(key)).toBeNull();
+    await store.setCommentId(key, 11);
+    await store.setCommentId({ ...key, issueNumber: 5 }, 12);
+    expect(await store.getCommentId(key)).toBe(11);
+    await store.setCommentId(key, 3_000_000_000);
+    expect(await store.getCommentId(key)).toBe(3_000_000_000);
+  });
+
+  test(`${name}: experiments are saved, updated and found by sha`, async () => {
+    const store = getStore();
+    const repo = `${name}/exp`;
+    await store.saveExperiment(experiment(`${name}-e1`, { repo }));
+    await store.saveExperiment(experiment(`${name}-e1`, { repo, status: "completed", result: { verdict: "confirmed" }, updatedAt: T1 }));
+    const saved = await store.getExperiment(`${name}-e1`);
+    expect(saved).toEqual(experiment(`${name}-e1`, { repo, status: "completed", result: { verdict: "confirmed" }, updatedAt: T1 }));
+    expect((await store.findExperimentBySha(repo, "abc"))?.id).toBe(`${name}-e1`);
+    expect(await store.findExperimentBySha(repo, "other")).toBeNull();
+  });
+}
