@@ -1,29 +1,96 @@
+/** Model code: a conv block per section (layers the linter reads). */
+function modelBlock(i: number): string[] {
+  return [
+    `class Block${i}(nn.Module):`,
+    `    """Residual block ${i}: conv → BN → ReLU → dropout, with a skip connection."""`,
+    "",
+    "    def __init__(self, channels: int, drop: float = 0.1):",
+    "        super().__init__()",
+    "        self.conv = nn.Conv2d(channels, channels, kernel_size=3, padding=1, bias=False)",
+    "        self.bn = nn.BatchNorm2d(channels)",
+    "        self.drop = nn.Dropout(p=drop)",
+    "",
+    "    def forward(self, x: torch.Tensor) -> torch.Tensor:",
+    "        residual = x",
+    "        out = torch.relu(self.bn(self.conv(x)))",
+    "        return self.drop(out) + residual",
+    "",
+  ];
+}
+
+/** Everyday helper code: metrics, logging, file handling (nothing the linter flags). */
+function helperBlock(i: number): string[] {
+  return [
+    `def summarize_metrics_${i}(history: dict, prefix: str = "val") -> dict:`,
+    `    """Aggregate the metrics of section ${i} for the experiment report."""`,
+    "    summary = {}",
+    "    for key, values in history.items():",
+    "        if not key.startswith(prefix) or not values:",
+    "            continue",
+    "        best = min(values) if 'loss' in key else max(values)",
+    "        summary[key] = {'best': best, 'last': values[-1], 'mean': sum(values) / len(values)}",
+    `    logger.info("section ${i}: %d metrics summarised", len(summary))`,
+    "    return summary",
+    "",
+    "",
+    `def save_checkpoint_${i}(model, optimizer, epoch, path=CHECKPOINT_DIR):`,
+    `    state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch}`,
+    `    torch.save(state, os.path.join(path, f"ckpt_${i}_{epoch:04d}.pt"))`,
+    "",
+    "",
+  ];
+}
+
+/** A training set-up (optimizer, schedule, loader, loop) every few sections, as in multi-experiment scripts. */
+function trainingBlock(i: number): string[] {
+  return [
+    `def run_experiment_${i}(model, train_set, val_set, epochs=EPOCHS):`,
+    `    transform_${i} = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])`,
+    `    train_loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True, num_workers=4)`,
+    "    val_loader = DataLoader(val_set, batch_size=256)",
+    "    optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)",
+    "    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=epochs)",
+    "    criterion = nn.CrossEntropyLoss()",
+    "    for epoch in range(epochs):",
+    "        model.train()",
+    "        for xb, yb in train_loader:",
+    "            optimizer.zero_grad(set_to_none=True)",
+    "            loss = criterion(model(xb), yb)",
+    "            loss.backward()",
+    "            optimizer.step()",
+    "        scheduler.step()",
+    `        save_checkpoint_${i}(model, optimizer, epoch)`,
+    "    return model",
+    "",
+    "",
+  ];
+}
+
+/** A generated multi-experiment training script of `lines` lines. */
 function generateScript(lines: number): string {
-  const out = ["import torch", "import torch.nn as nn", "from torch.utils.data import DataLoader", "from torchvision import transforms", "", "LR = 1e-3", "BATCH_SIZE = 64", ""];
+  const out = [
+    "import logging",
+    "import os",
+    "",
+    "import torch",
+    "import torch.nn as nn",
+    "from torch.utils.data import DataLoader",
+    "from torchvision import transforms",
+    "",
+    "logger = logging.getLogger(__name__)",
+    "LR = 1e-3",
+    "BATCH_SIZE = 64",
+    "EPOCHS = 20",
+    'CHECKPOINT_DIR = "checkpoints"',
+    "",
+  ];
   for (let i = 0; out.length < lines; i++) {
-    out.push(
-      `class Block${i}(nn.Module):`,
-      "    def __init__(self, channels):",
-      "        super().__init__()",
-      `        self.conv = nn.Conv2d(channels, channels, kernel_size=3, padding=1)`,
-      "        self.bn = nn.BatchNorm2d(channels)",
-      `        self.drop = nn.Dropout(p=${(0.1 + (i % 4) * 0.1).toFixed(1)})`,
-      "",
-      "    def forward(self, x):",
-      "        return self.drop(torch.relu(self.bn(self.conv(x)))) + x",
-      "",
-      `transform_${i} = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])`,
-      `train_loader_${i} = DataLoader(dataset_${i}, batch_size=BATCH_SIZE, shuffle=True, num_workers=2)`,
-      `optimizer_${i} = torch.optim.AdamW(model_${i}.parameters(), lr=LR, weight_decay=0.01)`,
-      `scheduler_${i} = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer_${i}, T_max=${50 + i})`,
-      `for epoch in range(${10 + (i % 7)}):`,
-      `    for xb, yb in train_loader_${i}:`,
-      `        loss = nn.functional.cross_entropy(model_${i}(xb), yb)  # step ${i}`,
-      "        loss.backward()",
-      `        optimizer_${i}.step()`,
-      "",
-    );
+    out.push(...modelBlock(i), ...helperBlock(i));
+    if (i % 4 === 0) out.push(...trainingBlock(i));
   }
   return out.slice(0, lines).join("\n");
 }
-import { writeFileSync } from "node:fs"; writeFileSync("/tmp/lintexp/gen.py", generateScript(10000));
+
+
+import { writeFileSync } from "node:fs";
+writeFileSync("/tmp/lintexp/gen.py", generateScript(10000));

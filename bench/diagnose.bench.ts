@@ -34,9 +34,19 @@ function medianTime(run: TrainingRun, repeats: number): { wall: number; cpu: num
   return { wall: mid(wall), cpu: mid(cpu) };
 }
 
+/** CPU ms of a trivial pass over 1M doubles: how loaded the machine is (≈1 ms when idle). */
+function baselineMs(): number {
+  const a = new Float64Array(1_000_000).map((_, i) => i % 7);
+  const usage = process.cpuUsage();
+  let sum = 0;
+  for (let r = 0; r < 10; r++) for (let i = 0; i < a.length; i++) sum += a[i]!;
+  const used = process.cpuUsage(usage);
+  return sum > 0 ? (used.user + used.system) / 10_000 : Number.NaN;
+}
+
 const sizes = [1_000, 100_000, 1_000_000];
 console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; baseline pass over 1M doubles: ${baselineMs().toFixed(2)} ms CPU`);
 console.log("series                points   wall ms (median)   cpu ms (median)   cpu µs/point");
 for (const [label, build] of [["loss only", (n: number) => hugeRun(n)], ["loss+val+lr", fullRun]] as const) {
   for (const n of sizes) {

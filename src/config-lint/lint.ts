@@ -119,7 +119,14 @@ export async function lintSources(files: { path: string; text: string }[], optio
   for (const file of files) {
     const text = prepareText(file.path, file.text, options.maxFileChars ?? DEFAULT_MAX_FILE_CHARS, result.issues);
     if (text === null) continue;
-    const extracted = await extract(file.path, text, result.issues, getParser);
+    let extracted: Extracted | null;
+    try {
+      extracted = await extract(file.path, text, result.issues, getParser);
+    } catch (error) {
+      // A bug in extraction must not hide the other files' results: report it on this file.
+      result.issues.push({ code: "lint-failed", severity: "warning", message: messages.lintFailed(error instanceof Error ? error.message : String(error)), location: { file: file.path } });
+      continue;
+    }
     if (extracted === null) continue;
     const { model, lineMap } = extracted;
     const findings = runRules(model, options);

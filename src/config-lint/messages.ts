@@ -83,5 +83,6 @@ export const messages = {
   tooLarge: (chars: number, limit: number) => `File has ${chars} characters, above the ${limit} limit: skipped. Lint the training script itself, not generated or data files.`,
   binary: () => "File looks binary (contains NUL characters): skipped.",
   unsupported: () => "Not a training config type the linter reads (.py, .ipynb, .yaml, .yml, .json, .toml): skipped.",
+  lintFailed: (detail: string) => `The linter failed on this file (${detail}); other files were checked. Please report this with the file.`,
   parserUnavailable: (detail: string) => `The Python parser could not be loaded (${detail}): Python files were skipped.`,
 } as const;

@@ -51,7 +51,7 @@ const ConfigGateSchema = z
     disabled: z.array(z.string()).default([]).describe("Lint rule ids to turn off."),
     /** Severity overrides per lint rule id. Default: {}. */
     severities: z.record(z.string(), SeveritySchema).default({}).describe("Severity per lint rule id."),
-    /** Threshold overrides per lint rule id, e.g. `{ lr-out-of-range: { adamMax: 0.01 } }`. Default: {}. */
+    /** Threshold overrides per lint rule id, e.g. `{ lr-out-of-range: { adaptiveMaxLr: 0.003 } }`. Default: {}. */
     thresholds: ThresholdsSchema.default({}).describe("Threshold overrides per lint rule id."),
     /** Post review comments with one-click `suggestion` fixes on PRs. Default: true. */
     suggestions: z.boolean().default(true).describe("Post review comments with suggestion blocks."),
@@ -62,7 +62,7 @@ const DetectorsSchema = z
   .object({
     /** Detector ids to turn off, e.g. `noisy`. Default: []. */
     disabled: z.array(z.string()).default([]).describe("Detector ids to turn off."),
-    /** Threshold overrides per detector id, e.g. `{ spikes: { zScore: 8 } }`. Default: {}. */
+    /** Threshold overrides per detector id, e.g. `{ spikes: { minScore: 10 } }`. Default: {}. */
     thresholds: ThresholdsSchema.default({}).describe("Threshold overrides per detector id."),
   })
   .strict();

@@ -64,6 +64,8 @@ export const evidence = {
   mseOnClasses: (loss: string): string => `regression loss ${loss} on a classification task`,
   unstableLoss: (loss: string): string => `loss ${loss} is numerically unstable (log of softmax)`,
   wideModel: (model: string): string => `model ${model} has wide layers`,
+  quietSteps: (tag: string, points: number): string => `${tag} is not noisy over ${points} logged steps`,
+  hugeLastFinite: (value: number): string => `the last finite loss was ${n(value)}: it blew up before turning NaN/Inf`,
   mildOverfit: (rise: number, position: number): string =>
     `validation loss ends ${Math.round(rise * 100)}% above its minimum, reached at ${Math.round(position * 100)}% of the run`,
   valBelowTrain: (gap: number): string => `validation loss sits ${Math.round(gap * 100)}% below training loss`,

@@ -16,8 +16,10 @@ export const PREPARE_DEFAULTS = {
   shortLimit: 4096,
   /** Chunk size (points) of the long-series local trend. */
   trendChunk: 16,
-  /** Block size (points) over which the residual noise is estimated. */
+  /** Block size (points) over which the residual noise is estimated; also the sample size per block. */
   noiseBlock: 256,
+  /** At most this many noise blocks: longer series use longer blocks, sampled at `noiseBlock` points. */
+  maxNoiseBlocks: 1024,
   /** Smoothing window of the analysis series, as a fraction of its length (at least 3 points). */
   smoothFraction: 0.1,
   /** Fraction of the analysis series used to measure the start and end levels. */

@@ -45,8 +45,8 @@ export function diagnoseRun(run: TrainingRun, options: DiagnoseOptions = {}): Ru
   const detectOptions: DetectOptions = { ...options.detect };
   if (detectOptions.numClasses === undefined && config.numClasses !== undefined) detectOptions.numClasses = config.numClasses;
   const findings = detectFindings(run, detectOptions);
-  const causes = rankCauses(run, config, findings, options.causes);
   const signals = computeSignals(run, config, findings);
+  const causes = rankCauses(run, config, findings, options.causes, signals);
   const recommendations = recommendFixes(run, config, findings, signals, causes, options.recommend);
   return { run, config, findings, causes, recommendations };
 }

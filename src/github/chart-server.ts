@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Store } from "../store/store.js";
-import { CHART_ROUTE, verifyChartRequest } from "./charts/sign.js";
+import { CHART_ROUTE, chartRecordId, verifyChartRequest } from "./charts/sign.js";
 
 /** Charts never change once stored, so clients and GitHub's image proxy may cache them for long. */
 export const CHART_CACHE_SECONDS = 7 * 24 * 3600;
@@ -18,7 +18,7 @@ export function createChartHandler(store: Store, signingKey: string) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Forbidden: invalid chart signature\n");
       return true;
     }
-    const chart = await store.getChart(request.id);
+    const chart = await store.getChart(chartRecordId(request.id, request.format));
     if (chart === null || chart.format !== request.format) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Chart not found\n");
       return true;

@@ -25,6 +25,12 @@ export function tfeventsRunKey(path: string): string {
   return [...segments, prefix].join("/");
 }
 
+/** The file-name prefix part of a tfevents run key (`""` for TensorBoard's usual one-run-per-directory layout). */
+export function tfeventsPrefixName(key: string): string {
+  const last = key.slice(key.lastIndexOf("/") + 1);
+  return last.replace(/[_.-]+$/, "");
+}
+
 /** The run of an MLflow metric file: `<run>/metrics/<name>` → `<run>`; other paths are runs of their own. */
 export function mlflowRunKey(path: string): string {
   const segments = parts(path);

@@ -7,7 +7,7 @@ import { parseCsv } from "./formats/csv/parse-csv.js";
 import { parseJson } from "./formats/json/parse-json.js";
 import { parseMlflow } from "./formats/mlflow.js";
 import { parseTfEvents } from "./formats/tfevents/parse-tfevents.js";
-import { groupBy, mlflowRunKey, tfeventsRunKey } from "./group-files.js";
+import { groupBy, mlflowRunKey, tfeventsPrefixName, tfeventsRunKey } from "./group-files.js";
 import { formatBytes, ingestIssue } from "./messages.js";
 import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
 
@@ -28,7 +28,7 @@ const SINGLE_FILE_PARSERS: Partial<Record<DetectedKind, (file: InputFile, limits
  *   2. zip archives are unpacked in memory (guarded against bombs and path tricks), recursively;
  *   3. each file's format is detected (or forced by `options.format`);
  *   4. TensorBoard event files are grouped by run directory and MLflow metric files by run;
- *   5. every file or group is parsed into runs and located issues.
+ *   5. every file or group is parsed into runs and located issues, in input order (archive issues first).
  */
 export function ingestFiles(files: InputFile[], options: IngestOptions = {}): IngestResult {
   const limits = resolveLimits(options.limits);
@@ -36,21 +36,32 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): In
   const budget: UnzipBudget & { maxTotalBytes: number } = { maxTotalBytes: limits.maxTotalBytes,  maxFileBytes: limits.maxFileBytes, remainingBytes: limits.maxTotalBytes, maxFilesPerArchive: limits.maxFilesPerArchive, maxExpansionRatio: limits.maxExpansionRatio };
   const expanded = expand(files, budget, issues, 0, true);
   const kinds = expanded.map((file) => ({ file, kind: detectFormat(file, options.format) }));
-  const runs: TrainingRun[] = [];
-  const collect = (result: IngestResult): void => {
-    runs.push(...result.runs);
-    issues.push(...result.issues);
-  };
+  const ordered: { order: number; result: IngestResult }[] = [];
+  const orderOf = (file: InputFile | undefined): number => (file ? expanded.indexOf(file) : expanded.length);
   const tfevents = kinds.filter((entry) => entry.kind === "tfevents").map((entry) => entry.file);
   const mlflow = kinds.filter((entry) => entry.kind === "mlflow").map((entry) => entry.file);
-  for (const { file, kind } of kinds) {
+  kinds.forEach(({ file, kind }, order) => {
     const parse = SINGLE_FILE_PARSERS[kind];
-    if (parse) collect(parse(file, limits));
-    else if (kind !== "tfevents" && kind !== "mlflow") issues.push(kindIssue(file, kind));
+    if (parse) ordered.push({ order, result: parse(file, limits) });
+    else if (kind !== "tfevents" && kind !== "mlflow") ordered.push({ order, result: { runs: [], issues: [kindIssue(file, kind)] } });
+  });
+  for (const [key, group] of groupBy(tfevents, tfeventsRunKey)) {
+    ordered.push({ order: orderOf(group[0]), result: nameByPrefix(parseTfEvents(group, { limits, verifyDataCrc: options.verifyDataCrc ?? true }), key) });
   }
-  for (const group of groupBy(tfevents, tfeventsRunKey).values()) collect(parseTfEvents(group, { limits, verifyDataCrc: options.verifyDataCrc ?? true }));
-  for (const [key, group] of groupBy(mlflow, mlflowRunKey)) collect(parseMlflow(group, limits, group.length > 1 || key !== group[0]?.path ? key : undefined));
+  for (const [key, group] of groupBy(mlflow, mlflowRunKey)) {
+    ordered.push({ order: orderOf(group[0]), result: parseMlflow(group, limits, group.length > 1 || key !== group[0]?.path ? key : undefined) });
+  }
+  ordered.sort((a, b) => a.order - b.order);
+  const runs: TrainingRun[] = ordered.flatMap((entry) => entry.result.runs);
+  issues.push(...ordered.flatMap((entry) => entry.result.issues));
   return { runs, issues };
+}
+
+/** Runs of a flattened collection (`<prefix>events.out.tfevents...`) are named by their prefix. */
+function nameByPrefix(result: IngestResult, key: string): IngestResult {
+  const prefix = tfeventsPrefixName(key);
+  if (prefix === "") return result;
+  return { ...result, runs: result.runs.map((run) => ({ ...run, name: prefix })) };
 }
 
 function kindIssue(file: InputFile, kind: DetectedKind): Issue {

@@ -1,6 +1,14 @@
 import type { Issue, IssueLocation } from "../domain/issue.js";
 import type { Severity } from "../domain/severity.js";
 
+/** What each kind of input was expected to contain, for `no-metrics-found`. */
+const NO_METRICS_HINTS: Readonly<Record<string, string>> = {
+  "text log": "Expected lines such as 'epoch 3, loss 0.123', 'Epoch 3/50 ... - loss: 0.23' or 'step=10 loss=0.5'.",
+  "CSV file": "Expected a header row with metric names (loss, val_loss, accuracy, ...) and rows of numbers.",
+  "JSON file": "Expected a Keras history dict, a Hugging Face trainer_state.json, or records with a loss/metric field (e.g. {\"step\": 10, \"loss\": 0.5}).",
+  "MLflow metric file": "Expected lines of '<timestamp ms> <value> <step>'.",
+};
+
 /**
  * Catalogue of ingest issue codes. Codes are stable kebab-case identifiers documented in
  * docs/ingest.md; the text says what was observed and what the user can do about it.
@@ -11,7 +19,7 @@ export const INGEST_ISSUES = {
   "empty-file": { severity: "warning", text: () => "The file is empty: there is nothing to read." },
   "binary-file": { severity: "warning", text: () => "The file looks binary and is not a known log format (TensorBoard event files must contain 'tfevents' in their name)." },
   "lfs-pointer": { severity: "error", text: () => "This is a Git LFS pointer, not the log itself. Run `git lfs pull` (or download the real file) and try again." },
-  "no-metrics-found": { severity: "warning", text: (a: string) => `No metrics were found in this ${a}. Expected lines such as 'epoch 3, loss 0.123', 'Epoch 3/50 ... - loss: 0.23' or 'step=10 loss=0.5'.` },
+  "no-metrics-found": { severity: "warning", text: (a: string) => `No metrics were found in this ${a}. ${NO_METRICS_HINTS[a] ?? ""}`.trim() },
   "unknown-format": { severity: "warning", text: () => "The format of this file was not recognised; pass --format csv|json|text|tfevents to force one." },
   "decode-error": { severity: "warning", text: () => "The file is not valid UTF-8; undecodable bytes were replaced." },
   "line-too-long": { severity: "info", text: (a: string) => `${a} line(s) longer than the line-length limit were skipped.` },

@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Issue } from "../domain/issue.js";
+import { looksLikeMlflow } from "./formats/mlflow.js";
 import { ingestFiles } from "./ingest.js";
 import { formatBytes, ingestIssue } from "./messages.js";
 import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
@@ -13,7 +14,7 @@ const LOG_FILE = /tfevents|\.(csv|tsv|json|jsonl|ndjson|log|txt|out|zip)$/i;
 /**
  * Edge: reads files, directories (recursively) and zip archives from disk, then runs `ingestFiles`.
  * Directories are walked breadth-first with `maxFilesPerDirectory`; only log-like files are read
- * (plus extension-less MLflow metric files under `metrics/`). Sizes are checked before reading, so an
+ * (plus extension-less MLflow metric files: under `metrics/`, or recognised by their first bytes). Sizes are checked before reading, so an
  * oversized file is never loaded. Unreadable paths become issues.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestResult> {
@@ -78,7 +79,8 @@ async function walkDirectory(root: string, limits: IngestLimits, issues: Issue[]
         if (!SKIPPED_DIRS.has(entry.name)) queue.push(full);
         continue;
       }
-      if (!entry.isFile() || !isLogFile(relative(root, full))) continue;
+      if (!entry.isFile()) continue;
+      if (!isLogFile(relative(root, full)) && !(isExtensionless(entry.name) && (await sniffMlflow(full)))) continue;
       if (++visited > limits.maxFilesPerDirectory) {
         issues.push(ingestIssue("dir-file-limit", { file: root }, String(limits.maxFilesPerDirectory)));
         return found;
@@ -97,6 +99,28 @@ export function isLogFile(path: string): boolean {
   const name = normalized.slice(normalized.lastIndexOf("/") + 1);
   if (LOG_FILE.test(name)) return true;
   return /(^|\/)metrics\/[^/.]+$/.test(normalized);
+}
+
+function isExtensionless(name: string): boolean {
+  return !name.includes(".") && !name.startsWith(".");
+}
+
+/** Bytes read from an extension-less file to decide whether it is an MLflow metric file. */
+const MLFLOW_SNIFF_BYTES = 512;
+
+/** MLflow metric files have no extension; read a little of extension-less files to recognise them. */
+async function sniffMlflow(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+    const buffer = new Uint8Array(MLFLOW_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, MLFLOW_SNIFF_BYTES, 0);
+    return looksLikeMlflow(new TextDecoder().decode(buffer.subarray(0, bytesRead)));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
 }
 
 async function sizeOf(path: string, issues: Issue[]): Promise<number | undefined> {

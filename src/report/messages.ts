@@ -8,7 +8,7 @@ export const reportMessages = {
   problemWithCause: (finding: string, cause: string, score: number): string =>
     `${finding.replace(/\.\s*$/, "")} — most likely: ${cause} (${formatScore(score)}).`,
   configRisk: (cause: string, score: number): string =>
-    `The curves show no alarming shape, but the configuration points to: ${cause} (${formatScore(score)}).`,
+    `Healthy curves, but the configuration carries a risk: ${cause} (${formatScore(score)}).`,
   noRuns: "No training runs found in the input.",
   truncated: (shown: number, total: number): string =>
     `_Report truncated to fit the comment size limit: ${shown} of ${total} sections shown. Run \`loss-doctor diagnose --format markdown\` locally for the full report._`,

@@ -1,3 +1,4 @@
+import { renderMermaidChart } from "../charts/render-mermaid.js";
 import type { DiagnoseReport, RunDiagnosis } from "../diagnose/diagnose.js";
 import type { Severity } from "../domain/severity.js";
 import { formatNumber } from "../diagnose/format-number.js";
@@ -9,8 +10,7 @@ import { causeTitle, verdictOf, type RunStatus } from "./verdict.js";
 export interface MarkdownReportOptions {
   /** Chart image URL per run name (shown under the run heading). */
   chartUrls?: Record<string, string>;
-  /** Mermaid xychart block per run name, used when `mermaid` is true and no chart URL is given. */
-  mermaidCharts?: Record<string, string>;
+  /** Embed a mermaid xychart of the loss (src/charts/render-mermaid.ts) when no chart URL is given. */
   mermaid?: boolean;
   /** Size budget (GitHub comments hold 65,536 chars). Default 60,000. */
   maxChars?: number;
@@ -34,9 +34,11 @@ function header(d: RunDiagnosis, options: MarkdownReportOptions): string {
   const v = verdictOf(d);
   const lines = [`### ${STATUS_ICON[v.status]} \`${d.run.source.path}\``, "", `**${v.headline}**`, "", `<sub>${d.run.source.format} · ${d.run.framework} · ${d.run.series.length} series</sub>`];
   const url = options.chartUrls?.[d.run.name];
-  const mermaid = options.mermaid === true ? options.mermaidCharts?.[d.run.name] : undefined;
   if (url !== undefined) lines.push("", `![Loss curves of ${d.run.name}](${url})`);
-  else if (mermaid !== undefined) lines.push("", mermaid);
+  else if (options.mermaid === true) {
+    const mermaid = renderMermaidChart(d.run, d.findings);
+    if (mermaid.trim() !== "") lines.push("", mermaid);
+  }
   const series = reportSeries(d.run, MAX_SERIES);
   if (series.length > 0) {
     lines.push("", "| Series | Trend | First → last | Best |", "|---|---|---|---|");

@@ -100,7 +100,7 @@ function renderRun(d: RunDiagnosis, width: number, p: Paint): string {
     `${p(`${status.icon} ${status.label}`, status.style)}  ${verdict.headline}`,
     ...section(M.sections.series, renderSeries(d, width, p), p),
     ...section(M.sections.findings, renderFindings(d, p), p),
-    ...(verdict.status === "error" || verdict.status === "warning" ? section(M.sections.causes, renderCauses(d, p), p) : []),
+    ...(verdict.status === "error" || verdict.status === "warning" || d.causes.length > 0 ? section(M.sections.causes, renderCauses(d, p), p) : []),
     ...section(M.sections.fixes, renderFixes(d, p), p),
   ].join("\n");
 }

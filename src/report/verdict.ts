@@ -4,7 +4,7 @@ import type { Severity } from "../domain/severity.js";
 import { SEVERITY_RANK } from "../domain/severity.js";
 import { reportMessages } from "./messages.js";
 
-/** Without a warning finding, a cause scoring at least this still makes the run a warning. */
+/** Without a warning finding, a cause scoring at least this is named in the (still healthy) verdict. */
 export const CONFIG_RISK_SCORE = 0.5;
 
 /** Overall state of a run. */
@@ -37,7 +37,7 @@ export function verdictOf(diagnosis: RunDiagnosis): Verdict {
   const top = problems[0];
   const cause = diagnosis.causes[0];
   if (worst === null || worst === "info" || top === undefined) {
-    if (cause !== undefined && cause.score >= CONFIG_RISK_SCORE) return { status: "warning", headline: reportMessages.configRisk(causeTitle(cause.id), cause.score) };
+    if (cause !== undefined && cause.score >= CONFIG_RISK_SCORE) return { status: "healthy", headline: reportMessages.configRisk(causeTitle(cause.id), cause.score) };
     return { status: "healthy", headline: reportMessages.healthy(diagnosis.findings.length) };
   }
   const headline = cause === undefined ? top.message : reportMessages.problemWithCause(top.message, causeTitle(cause.id), cause.score);

@@ -58,7 +58,7 @@ export interface DiagnosisRecord {
 export type ChartFormat = "png" | "svg" | "vl.json";
 
 export interface ChartRecord {
-  /** Unguessable id (random, URL-safe). */
+  /** Unguessable chart id (random, URL-safe) + `.` + format: one record per rendered file. */
   id: string;
   repo: string;
   format: ChartFormat;

@@ -7,7 +7,7 @@ import { annotationLayers } from "./annotation-layers.js";
 import { buildAnnotations } from "./annotations.js";
 import { labelLookup } from "./csv.js";
 import { lineLayers, unitOf } from "./curve-chart.js";
-import { resolveChartOptions, type ChartOptions } from "./options.js";
+import { resolveChartOptions, shareBudget, type ChartOptions } from "./options.js";
 import { buildSeriesTable } from "./series-table.js";
 
 /** Options of the comparison chart: the run chart options plus the two legend labels. */
@@ -46,7 +46,7 @@ export function buildComparisonSpec(base: TrainingRun, head: TrainingRun, partia
   const ordered = pairs.flatMap(([b, h]) => [b, h]);
   const revisions = pairs.flatMap(() => [o.baseLabel, o.headLabel]);
   const names = pairs.flatMap(([b]) => [b.tag, b.tag]);
-  const table = buildSeriesTable(ordered, o);
+  const table = buildSeriesTable(ordered, shareBudget(o, ordered.length));
   const unit = unitOf(ordered);
   const axes = { xTitle: chartMessages.stepAxis(unit), yTitle: chartMessages.lossAxis() };
   const color = { field: "revision", type: "nominal", scale: { domain: [o.baseLabel, o.headLabel], range: [palette.muted, palette.series[1] ?? palette.foreground] }, legend: { title: null, orient: "bottom" } };

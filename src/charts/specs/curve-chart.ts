@@ -9,7 +9,7 @@ import { themeConfig, themePalette, type ThemePalette } from "../theme.js";
 import { annotationLayers } from "./annotation-layers.js";
 import { buildAnnotations, findingSteps, type Annotation } from "./annotations.js";
 import { labelLookup } from "./csv.js";
-import type { ChartOptions } from "./options.js";
+import { shareBudget, type ChartOptions } from "./options.js";
 import { chooseYScale, yScale } from "./scale.js";
 import { buildSeriesTable, type SeriesTable } from "./series-table.js";
 
@@ -38,7 +38,8 @@ export function unitOf(series: readonly Series[]): StepUnit {
  * series, one strong line with points), findings drawn on the curves, and the learning rate on a
  * second axis. Returns a complete vega-lite spec with inline CSV data.
  */
-export function buildCurveSpec(input: CurveChartInput, options: ChartOptions): TopLevelSpec {
+export function buildCurveSpec(input: CurveChartInput, chartOptions: ChartOptions): TopLevelSpec {
+  const options = shareBudget(chartOptions, input.series.length + (input.learningRate === undefined ? 0 : 1));
   const palette = themePalette(options.theme);
   const unit = unitOf(input.series);
   const table = buildSeriesTable(input.series, { ...options, keepSteps: findingSteps(input.findings) });

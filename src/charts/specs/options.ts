@@ -5,6 +5,11 @@ import { DOWNSAMPLE_DEFAULTS } from "../downsample.js";
 export interface ChartOptions {
   /** Points drawn per series after downsampling. Default: 1500. */
   pointBudget: number;
+  /**
+   * Raw points of all series of one chart together; with many series each gets
+   * `min(pointBudget, chartPointBudget / series)`, so a 10-series chart stays under 200 KB. Default: 6000.
+   */
+  chartPointBudget: number;
   /** Points of each smoothed (EMA) line; it is smooth, so fewer suffice. Default: 500. */
   smoothPointBudget: number;
   /** Colour scheme. Default: `light`. */
@@ -25,6 +30,7 @@ export interface ChartOptions {
 
 export const DEFAULT_CHART_OPTIONS: Readonly<ChartOptions> = {
   pointBudget: DOWNSAMPLE_DEFAULTS.pointBudget,
+  chartPointBudget: 6000,
   smoothPointBudget: 500,
   theme: "light",
   width: 640,
@@ -38,4 +44,10 @@ export const DEFAULT_CHART_OPTIONS: Readonly<ChartOptions> = {
 /** Resolves partial options against the defaults. */
 export function resolveChartOptions(options: Partial<ChartOptions> | undefined): ChartOptions {
   return { ...DEFAULT_CHART_OPTIONS, ...options };
+}
+
+/** Options with the per-series budgets shared out among `seriesCount` series of one chart. */
+export function shareBudget(options: ChartOptions, seriesCount: number): ChartOptions {
+  const perSeries = Math.max(4, Math.min(options.pointBudget, Math.floor(options.chartPointBudget / Math.max(1, seriesCount))));
+  return { ...options, pointBudget: perSeries, smoothPointBudget: Math.min(options.smoothPointBudget, perSeries) };
 }

@@ -11,7 +11,7 @@ import { renderReproSummary } from "../../repro/analysis/render-summary.js";
 import { toReproResultJson } from "../../repro/analysis/to-result-json.js";
 import { ExperimentPlanSchema, type ExperimentPlan } from "../../repro/plan/experiment.schema.js";
 import { planExperiment, type PlanOptions } from "../../repro/plan/plan-experiment.js";
-import type { ProgressEvent } from "../../repro/types.js";
+import type { ArmRun, ProgressEvent } from "../../repro/types.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from "../io.js";
 
 const HELP = `Usage: loss-doctor repro plan <log...> [options]
@@ -34,6 +34,8 @@ repro run options:
   --backend <name>        auto (default), cpu, wasm, tfjs-node or tfjs-node-gpu
   --out <file>            Write the result JSON here
   --time-budget <ms>      Override the plan's time budget
+  --chart <file>          Also write the comparison chart: .svg, .png or .vl.json (vega-lite spec)
+  --data-dir <dir>        Where the plan's CSV/NPY dataset paths are relative to (default: the plan's folder)
   --quiet                 No progress bar
   -h, --help              Show this help
 
@@ -53,7 +55,7 @@ function parse(argv: string[]): Parsed {
       options: {
         config: { type: "string" }, hparam: { type: "string", multiple: true }, run: { type: "string" }, "input-shape": { type: "string" },
         classes: { type: "string" }, seeds: { type: "string" }, "max-arms": { type: "string" }, out: { type: "string" }, backend: { type: "string" },
-        "time-budget": { type: "string" }, quiet: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
+        "time-budget": { type: "string" }, "data-dir": { type: "string" }, chart: { type: "string" }, quiet: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (error) {
@@ -160,6 +162,18 @@ function progressPrinter(io: CliIo, enabled: boolean): (event: ProgressEvent) =>
   };
 }
 
+/** Writes the repro chart; the format follows the file extension. */
+async function writeChart(path: string, runs: ArmRun[]): Promise<void> {
+  const { buildExperimentChart } = await import("../../repro/analysis/chart.js");
+  const { spec } = buildExperimentChart(runs);
+  if (path.endsWith(".svg") || path.endsWith(".png")) {
+    const { renderPng, renderSvg } = await import("../../charts/render-image.js");
+    await writeFile(path, path.endsWith(".svg") ? await renderSvg(spec) : await renderPng(spec));
+  } else {
+    await writeFile(path, `${JSON.stringify(spec, null, 2)}\n`);
+  }
+}
+
 const BACKENDS = ["auto", "cpu", "wasm", "tfjs-node", "tfjs-node-gpu"] as const;
 
 async function runCommand(args: Parsed, io: CliIo): Promise<number> {
@@ -176,7 +190,7 @@ async function runCommand(args: Parsed, io: CliIo): Promise<number> {
   const progress = progressPrinter(io, io.isTty && args.values["quiet"] !== true);
   let result;
   try {
-    result = await runExperiment(plan, { backend: backend as (typeof BACKENDS)[number], onProgress: progress, baseDir: dirname(absolute) });
+    result = await runExperiment(plan, { backend: backend as (typeof BACKENDS)[number], onProgress: progress, baseDir: resolve(io.cwd, str(args.values["data-dir"]) ?? dirname(absolute)) });
   } catch (error) {
     if (error instanceof BackendUnavailableError) throw new UsageError(error.message);
     throw error;
@@ -184,6 +198,8 @@ async function runCommand(args: Parsed, io: CliIo): Promise<number> {
   if (io.isTty && args.values["quiet"] !== true) io.stderr("\r\x1b[K");
   const out = str(args.values["out"]);
   if (out !== undefined) await writeFile(resolve(io.cwd, out), `${JSON.stringify(toReproResultJson(result), null, 2)}\n`);
+  const chart = str(args.values["chart"]);
+  if (chart !== undefined) await writeChart(resolve(io.cwd, chart), result.runs);
   io.stdout(renderReproSummary(result, { name: plan.name, backend: result.backend.backend, seeds: plan.seeds.length, durationMs: result.durationMs, assumptions: plan.source.assumptions, notes: result.notes }));
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
-import type { Node } from "web-tree-sitter";
 import type { HparamValue } from "../../domain/run.js";
-import type { Span, ValueRef } from "../model.js";
+import type { ValueRef } from "../model.js";
+import { skipString } from "./scan.js";
+import type { SourceMap } from "./source-map.js";
 
 /** Names known so far in a file: `LR = 1e-3`, `config = {"lr": ...}`, argparse defaults. */
 export interface Scope {
@@ -11,113 +12,174 @@ export interface Scope {
   parsedArgs: Set<string>;
 }
 
-function span(node: Node): Span {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-    text: node.text,
-  };
-}
+type Token = { kind: "num"; value: number } | { kind: "str"; value: string } | { kind: "name"; value: string } | { kind: "op"; value: string };
 
-function unknown(node: Node): ValueRef {
-  return { value: null, span: span(node), editable: false };
-}
-
-function literal(node: Node, value: HparamValue | null): ValueRef {
-  return { value, span: span(node), editable: value !== null };
-}
+const SPACE = /\s*/y;
+const TOKEN = /\s*(?:(\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?|\.\d[\d_]*(?:[eE][+-]?\d+)?)([jJlL]?)|([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)|(\*\*|\/\/|[-+*/()[\]])|(["']))/y;
 
 export function parseNumber(text: string): number | null {
-  const clean = text.replace(/_/g, "").replace(/[lL]$/, "");
-  if (/[jJ]$/.test(clean)) return null;
+  const clean = text.replace(/_/g, "");
   const value = /^0[xob]/i.test(clean) ? Number(clean) : Number.parseFloat(clean);
   return Number.isFinite(value) ? value : null;
 }
 
-function stringValue(node: Node): string | null {
-  const start = node.firstChild?.text ?? "";
-  if (/[fF]/.test(start)) return null;
-  if (node.namedChildren.some((c) => c?.type === "interpolation")) return null;
-  return node.namedChildren
-    .filter((c): c is Node => c !== null && c.type === "string_content")
-    .map((c) => c.text)
-    .join("");
+function unquote(literal: string): string | null {
+  const prefix = /^[rRbBuU]*/.exec(literal)?.[0] ?? "";
+  if (/[fF]/.test(prefix)) return null;
+  const body = literal.slice(prefix.length);
+  const quote = body.startsWith('"""') || body.startsWith("'''") ? body.slice(0, 3) : body.slice(0, 1);
+  if (!body.endsWith(quote) || body.length < quote.length * 2) return null;
+  return body.slice(quote.length, body.length - quote.length);
 }
 
-const ARITHMETIC: Readonly<Record<string, (a: number, b: number) => number>> = {
-  "+": (a, b) => a + b,
-  "-": (a, b) => a - b,
-  "*": (a, b) => a * b,
-  "/": (a, b) => a / b,
-  "//": (a, b) => Math.floor(a / b),
-  "**": (a, b) => a ** b,
+function tokenize(text: string): Token[] | null {
+  const tokens: Token[] = [];
+  let at = 0;
+  for (;;) {
+    SPACE.lastIndex = at;
+    SPACE.exec(text);
+    at = SPACE.lastIndex;
+    if (at >= text.length) break;
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(text);
+    if (m === null) return null;
+    if (m[1] !== undefined) {
+      if (/[jJ]/.test(m[2] ?? "")) return null;
+      const value = parseNumber(m[1]);
+      if (value === null) return null;
+      tokens.push({ kind: "num", value });
+      at = TOKEN.lastIndex;
+    } else if (m[3] !== undefined) {
+      const word = m[3].replace(/\s+/g, "");
+      const quoteAt = TOKEN.lastIndex;
+      if (/^[rRbBuU]{1,2}$/.test(word) && (text[quoteAt] === '"' || text[quoteAt] === "'")) {
+        const end = skipString(text, quoteAt);
+        const value = unquote(text.slice(quoteAt - word.length, end));
+        if (value === null) return null;
+        tokens.push({ kind: "str", value });
+        at = end;
+      } else {
+        tokens.push({ kind: "name", value: word });
+        at = TOKEN.lastIndex;
+      }
+    } else if (m[4] !== undefined) {
+      tokens.push({ kind: "op", value: m[4] });
+      at = TOKEN.lastIndex;
+    } else {
+      const start = TOKEN.lastIndex - 1;
+      const end = skipString(text, start);
+      const value = unquote(text.slice(start, end));
+      if (value === null) return null;
+      tokens.push({ kind: "str", value });
+      at = end;
+    }
+  }
+  return tokens;
+}
+
+const BINARY: Readonly<Record<string, { precedence: number; apply: (a: number, b: number) => number }>> = {
+  "+": { precedence: 1, apply: (a, b) => a + b },
+  "-": { precedence: 1, apply: (a, b) => a - b },
+  "*": { precedence: 2, apply: (a, b) => a * b },
+  "/": { precedence: 2, apply: (a, b) => a / b },
+  "//": { precedence: 2, apply: (a, b) => Math.floor(a / b) },
+  "**": { precedence: 3, apply: (a, b) => a ** b },
 };
 
-function binary(node: Node, scope: Scope): ValueRef {
-  const left = evaluateNode(node.childForFieldName("left")!, scope);
-  const right = evaluateNode(node.childForFieldName("right")!, scope);
-  const op = ARITHMETIC[node.childForFieldName("operator")?.text ?? ""];
-  if (op === undefined || typeof left.value !== "number" || typeof right.value !== "number") return unknown(node);
-  const value = op(left.value, right.value);
-  if (!Number.isFinite(value)) return unknown(node);
-  // Literal-only arithmetic (`1. / 255`) can be replaced as a whole; named parts cannot.
-  const editable = left.via === undefined && right.via === undefined && left.editable && right.editable;
-  return { value, span: span(node), editable };
+interface Evaluated {
+  value: HparamValue | null;
+  /** A named value was involved (constant, argparse default, dict entry). */
+  via?: string;
+  /** The resolved constant's own ValueRef (for fixes that edit the definition). */
+  source?: ValueRef;
 }
 
-function resolveName(key: string, node: Node, found: ValueRef | undefined): ValueRef {
-  if (found === undefined) return unknown(node);
-  return { ...found, via: key };
+/** Small Pratt parser over literal tokens; anything it does not understand yields null. */
+class ExpressionReader {
+  private at = 0;
+  constructor(private readonly tokens: Token[], private readonly scope: Scope) {}
+
+  read(): Evaluated | null {
+    const result = this.expression(0);
+    return result !== null && this.at === this.tokens.length ? result : null;
+  }
+
+  private expression(minPrecedence: number): Evaluated | null {
+    let left = this.unary();
+    for (let token = this.tokens[this.at]; left !== null && token?.kind === "op"; token = this.tokens[this.at]) {
+      const op = BINARY[token.value];
+      if (op === undefined || op.precedence < minPrecedence) break;
+      this.at += 1;
+      const right = this.expression(token.value === "**" ? op.precedence : op.precedence + 1);
+      if (right === null || typeof left.value !== "number" || typeof right.value !== "number") return null;
+      const value = op.apply(left.value, right.value);
+      if (!Number.isFinite(value)) return null;
+      left = { value, ...(left.via || right.via ? { via: left.via ?? right.via } : {}) };
+    }
+    return left;
+  }
+
+  private unary(): Evaluated | null {
+    const token = this.tokens[this.at];
+    if (token?.kind === "op" && (token.value === "-" || token.value === "+")) {
+      this.at += 1;
+      const inner = this.unary();
+      if (inner === null || typeof inner.value !== "number") return null;
+      return { ...inner, value: token.value === "-" ? -inner.value : inner.value, source: undefined };
+    }
+    return this.primary();
+  }
+
+  private primary(): Evaluated | null {
+    const token = this.tokens[this.at];
+    this.at += 1;
+    if (token === undefined) return null;
+    if (token.kind === "num" || token.kind === "str") return { value: token.value };
+    if (token.kind === "op" && token.value === "(") {
+      const inner = this.expression(0);
+      if (this.tokens[this.at]?.value !== ")") return null;
+      this.at += 1;
+      return inner;
+    }
+    if (token.kind !== "name") return null;
+    if (token.value === "True" || token.value === "False") return { value: token.value === "True" };
+    return this.named(token.value);
+  }
+
+  private named(name: string): Evaluated | null {
+    let key = name;
+    let found: ValueRef | undefined;
+    const open = this.tokens[this.at];
+    if (open?.value === "[" && this.tokens[this.at + 1]?.kind === "str" && this.tokens[this.at + 2]?.value === "]") {
+      key = `${name}[${String(this.tokens[this.at + 1]!.value)}]`;
+      found = this.scope.attributes.get(key);
+      this.at += 3;
+    } else if (name.includes(".")) {
+      const [object, attribute] = [name.slice(0, name.lastIndexOf(".")), name.slice(name.lastIndexOf(".") + 1)];
+      found = this.scope.parsedArgs.has(object) ? this.scope.attributes.get(`argparse:${attribute}`) : undefined;
+    } else {
+      found = this.scope.constants.get(name);
+    }
+    return found === undefined ? null : { value: found.value, via: key, source: found };
+  }
 }
 
-function attribute(node: Node, scope: Scope): ValueRef {
-  const object = node.childForFieldName("object")?.text ?? "";
-  const name = node.childForFieldName("attribute")?.text ?? "";
-  if (!scope.parsedArgs.has(object)) return unknown(node);
-  return resolveName(`${object}.${name}`, node, scope.attributes.get(`argparse:${name}`));
-}
-
-function subscript(node: Node, scope: Scope): ValueRef {
-  const object = node.childForFieldName("value")?.text ?? "";
-  const index = node.childForFieldName("subscript");
-  const key = index === null ? null : evaluateNode(index, scope).value;
-  if (typeof key !== "string") return unknown(node);
-  return resolveName(`${object}[${key}]`, node, scope.attributes.get(`${object}[${key}]`));
-}
+/** Longer argument texts are not constant expressions worth tokenising. */
+const MAX_EXPRESSION_CHARS = 200;
 
 /**
- * Evaluates literals and simple constant expressions. Never throws: anything else is `value: null`.
- * The span of a resolved name is the span of the literal it was defined with.
+ * Evaluates the expression text [start, end) of the source: literals, constants, argparse defaults,
+ * dict entries and arithmetic on them. A bare resolved name points its span at the definition so a
+ * fix edits `LR = 1.0` rather than `learning_rate=LR`.
  */
-export function evaluateNode(node: Node, scope: Scope): ValueRef {
-  switch (node.type) {
-    case "integer":
-    case "float":
-      return literal(node, parseNumber(node.text));
-    case "string":
-      return literal(node, stringValue(node));
-    case "true":
-    case "false":
-      return literal(node, node.type === "true");
-    case "unary_operator": {
-      const inner = evaluateNode(node.childForFieldName("argument")!, scope);
-      const op = node.childForFieldName("operator")?.text;
-      if (typeof inner.value !== "number" || (op !== "-" && op !== "+")) return unknown(node);
-      return { value: op === "-" ? -inner.value : inner.value, span: span(node), editable: inner.editable && inner.via === undefined };
-    }
-    case "binary_operator":
-      return binary(node, scope);
-    case "parenthesized_expression":
-      return node.namedChildren.length === 1 && node.namedChildren[0] ? evaluateNode(node.namedChildren[0], scope) : unknown(node);
-    case "identifier":
-      return resolveName(node.text, node, scope.constants.get(node.text));
-    case "attribute":
-      return attribute(node, scope);
-    case "subscript":
-      return subscript(node, scope);
-    default:
-      return unknown(node);
-  }
+export function evaluateText(map: SourceMap, start: number, end: number, scope: Scope): ValueRef {
+  const text = map.source.slice(start, end);
+  const span = map.span(start, end);
+  // Calls, lambdas and comprehensions are never constant: skip tokenising them.
+  const opaque = text.length > MAX_EXPRESSION_CHARS || /^[^(]*[A-Za-z_0-9\])]\s*\(|\blambda\b|\bfor\b/.test(text);
+  const tokens = opaque ? null : tokenize(text);
+  const result = tokens === null ? null : new ExpressionReader(tokens, scope).read();
+  if (result === null) return { value: null, span, editable: false };
+  if (result.source !== undefined && result.via !== undefined) return { ...result.source, value: result.value, via: result.via };
+  return { value: result.value, span, editable: result.via === undefined, ...(result.via ? { via: result.via } : {}) };
 }

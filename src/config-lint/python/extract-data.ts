@@ -1,6 +1,5 @@
-import type { Node } from "web-tree-sitter";
 import type { FileModel, PreprocessUse } from "../model.js";
-import { compact, spanOf, type AssignInfo, type CallInfo } from "./syntax.js";
+import { compact, type AssignInfo, type CallInfo } from "./syntax.js";
 import { AUGMENTATIONS, IMAGE_SOURCES, NORMALIZERS, splitOf } from "./vocabulary.js";
 
 /** Data semantics: image sources, input scaling, and named preprocessing pipelines per split. */
@@ -8,9 +7,11 @@ import { AUGMENTATIONS, IMAGE_SOURCES, NORMALIZERS, splitOf } from "./vocabulary
 /** Smallest divisor that reads as pixel scaling (`x / 255.0`, `x / 127.5 - 1`). */
 export const PIXEL_DIVISOR_MIN = 100;
 
+const IMAGE_SOURCE_NAMES = new Set([...IMAGE_SOURCES].map((s) => s.split(".").pop() ?? s));
+
 function isImageSource(call: CallInfo): boolean {
-  const tail = call.callee.split(".").slice(-2).join(".");
-  return IMAGE_SOURCES.has(tail) || IMAGE_SOURCES.has(call.name);
+  if (!IMAGE_SOURCE_NAMES.has(call.name)) return false;
+  return IMAGE_SOURCES.has(call.name) || IMAGE_SOURCES.has(call.callee.split(".").slice(-2).join("."));
 }
 
 function composeSignature(call: CallInfo): { normalizes: boolean; signature: string } {
@@ -56,21 +57,15 @@ export function recordDataCall(call: CallInfo, model: FileModel): void {
   if (transform?.call?.name === "ToTensor" || transform?.call?.name === "Compose") model.normalizationLines.push(call.span.line);
 }
 
+const DIVIDE_BY_NUMBER = /(?<!\/)\/(?!\/)\s*\(?\s*(\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?)/;
+const DIVIDE_BY_SCALE = /(?<!\/)\/(?!\/)\s*([\w.[\]()'"]*(?:std|sigma|scale|max)[\w.[\]()'"]*)/i;
+
 /** `x / 255.0`, `(x - mean) / std`, `x.astype("float32") / 255` → the divisor text, else null. */
-function scalingOf(node: Node): string | null {
-  let current: Node | null = node.type === "binary_operator" ? node : node.descendantsOfType("binary_operator")[0] ?? null;
-  while (current !== null && current.type === "binary_operator") {
-    const op = current.childForFieldName("operator")?.text;
-    const right = current.childForFieldName("right");
-    if (op === "/" && right !== null) {
-      const value = Number.parseFloat(right.text.replace(/_/g, ""));
-      const isStd = /std|sigma|scale|max/i.test(right.text);
-      if ((Number.isFinite(value) && value >= PIXEL_DIVISOR_MIN) || isStd) return compact(right.text);
-    }
-    current = current.childForFieldName("left");
-    if (current?.type === "parenthesized_expression") current = current.namedChildren[0] ?? null;
-  }
-  return null;
+function scalingOf(text: string): string | null {
+  const number = DIVIDE_BY_NUMBER.exec(text);
+  if (number?.[1] !== undefined && Number.parseFloat(number[1].replace(/_/g, "")) >= PIXEL_DIVISOR_MIN) return number[1];
+  const scale = DIVIDE_BY_SCALE.exec(text);
+  return scale?.[1] !== undefined ? compact(scale[1]) : null;
 }
 
 /** Records array scaling assignments (`x_train = x_train / 255.0`, tuple forms included). */
@@ -80,7 +75,7 @@ export function recordScaling(assignment: AssignInfo, model: FileModel): void {
     if (value === undefined) return;
     const divisor = scalingOf(value);
     if (divisor === null) return;
-    const use: PreprocessUse = { target, split: splitOf(target), normalizes: true, signature: `/${divisor}`, line: spanOf(value).line };
+    const use: PreprocessUse = { target, split: splitOf(target), normalizes: true, signature: `/${divisor}`, line: assignment.line };
     model.preprocess.push(use);
     model.normalizationLines.push(use.line);
   });

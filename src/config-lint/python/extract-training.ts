@@ -36,8 +36,14 @@ function lrArgument(call: CallInfo, framework: FileFramework, canonical: string)
   return plain(ref);
 }
 
+/** TF1 names: `tf.train.AdamOptimizer`, `GradientDescentOptimizer`, `MomentumOptimizer`. */
+function optimizerKey(name: string): string {
+  const base = name.replace(/Optimizer$/, "").toLowerCase();
+  return base === "gradientdescent" || base === "momentum" ? "sgd" : base;
+}
+
 function optimizerFromCall(call: CallInfo, fallback: FileFramework): OptimizerUse | null {
-  const spec = OPTIMIZERS[call.name.toLowerCase()];
+  const spec = OPTIMIZERS[optimizerKey(call.name)];
   if (spec === undefined || call.name === call.name.toLowerCase()) return null;
   const framework = callFramework(call, fallback);
   const positions = framework === "pytorch" ? TORCH_POSITIONS[spec.canonical] : undefined;

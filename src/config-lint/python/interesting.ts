@@ -59,5 +59,5 @@ export const INTERESTING_CALLS: ReadonlySet<string> = new Set([
 
 /** Optimizer classes match case-insensitively on the class name (`Adam`, `RMSprop`, `NAdam`). */
 export function isInterestingCall(name: string): boolean {
-  return INTERESTING_CALLS.has(name) || (name !== name.toLowerCase() && OPTIMIZERS[name.toLowerCase()] !== undefined);
+  return INTERESTING_CALLS.has(name) || (name !== name.toLowerCase() && (OPTIMIZERS[name.toLowerCase()] !== undefined || name.endsWith("Optimizer")));
 }

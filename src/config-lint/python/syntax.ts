@@ -1,11 +1,13 @@
 import type { Node, Tree } from "web-tree-sitter";
-import type { HparamValue } from "../../domain/run.js";
 import type { Span, ValueRef } from "../model.js";
-import { evaluateNode, type Scope } from "./evaluate.js";
+import { evaluateText, type Scope } from "./evaluate.js";
+import { splitBracket, splitTopLevel, withoutComment } from "./scan.js";
+import { SourceMap } from "./source-map.js";
 
 /**
- * Syntax layer: turns a tree-sitter Python tree into plain call/assignment records with resolved
- * literal values (constants, argparse defaults, dict entries). No knowledge of ML frameworks here.
+ * Syntax layer: tree-sitter confirms where calls and assignments are (so strings, comments and broken
+ * code are never mistaken for code); argument lists and values are then read from the source text by
+ * offset, which avoids thousands of wasm round trips per file. No ML-framework knowledge here.
  */
 
 export interface ArgRef extends ValueRef {
@@ -42,8 +44,8 @@ export interface CallInfo {
 
 export interface AssignInfo {
   targets: string[];
-  /** The right-hand side per target when it is a tuple (`a, b = x / 255, y / 255`). */
-  values: Node[];
+  /** Right-hand side texts: one per target for tuple assignments (`a, b = x / 255, y / 255`), else one. */
+  values: string[];
   line: number;
 }
 
@@ -53,6 +55,10 @@ export interface PythonSyntax {
   imports: string[];
   syntaxErrors: { line: number; column: number; text: string }[];
   scope: Scope;
+}
+
+export function compact(text: string): string {
+  return text.replace(/\s+/g, "");
 }
 
 export function spanOf(node: Node): Span {
@@ -65,36 +71,49 @@ export function spanOf(node: Node): Span {
   };
 }
 
-/** A node of interest with the context the walk knows for free (no parent look-ups later). */
-interface Visit {
+function targetNames(text: string): string[] {
+  return text
+    .replace(/[()[\]\s*]/g, "")
+    .split(",")
+    .filter((t) => /^[A-Za-z_][\w.]*(\[[^\]]*\])?$/.test(t));
+}
+
+interface Located {
   node: Node;
-  type: string;
-  /** Enclosing function name. */
+  type: "call" | "assignment";
+  start: number;
+  end: number;
   scope: string | null;
-  parentType: string;
-  /** Field name of the node in its parent (`right` of an assignment, `function`, ...). */
-  field: string | null;
+  /** Calls: offsets of the callee name and of the opening parenthesis. */
+  nameStart: number;
+  nameEnd: number;
+  open: number;
 }
 
 const CALL_NAME = /\b([A-Za-z_]\w*)\s*\(/g;
-const ASSIGNMENT_LINE = /^[ \t]*[A-Za-z_(][\w.,()[\]"' \t]*?\s*(=)(?!=)\s*(.*)$/dgm;
+const ASSIGNMENT_LINE = /^[ \t]*[A-Za-z_(][\w.,()[\]"' \t]*?(=)(?!=)[ \t]*(.*)$/dgm;
 const IMPORT_LINE = /^[ \t]*(?:import|from)[ \t]+[^\n]+/gm;
 const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
 
 /** Right-hand sides worth reading: literals, arithmetic (scaling), dictionaries, tuples, argparse. */
 function valueLike(rhs: string): boolean {
-  return /^([-+]?[\d.]|["'{([]|True\b|False\b)/.test(rhs) || /\/|parse_(known_)?args|^[A-Za-z_][\w.]*\s*(#.*)?$/.test(rhs);
+  return /^([-+]?[\d.]|["'{([]|True\b|False\b)/.test(rhs) || /\/|parse_(known_)?args|^[A-Za-z_][\w.]*\s*(#.*)?$/.test(rhs) || rhs.includes(",");
+}
+
+interface FunctionScope {
+  start: number;
+  end: number;
+  name: string;
 }
 
 /** Function extents from indentation (text only): scope of a position = innermost `def` around it. */
-function functionScopes(source: string): { start: number; end: number; name: string }[] {
-  const scopes: { start: number; end: number; name: string }[] = [];
+function functionScopes(source: string): FunctionScope[] {
+  const scopes: FunctionScope[] = [];
+  const body = /\n([ \t]*)(?=[^ \t\n#])/g;
   for (const match of source.matchAll(DEF_LINE)) {
     const indent = (match[1] ?? "").replace(/\t/g, "    ").length;
-    const bodyStart = source.indexOf("\n", match.index);
+    body.lastIndex = match.index + match[0].length;
     let end = source.length;
-    const body = /\n([ \t]*)(?=[^ \t\n#])/g;
-    body.lastIndex = bodyStart < 0 ? source.length : bodyStart;
     for (let next = body.exec(source); next !== null; next = body.exec(source)) {
       if ((next[1] ?? "").replace(/\t/g, "    ").length <= indent) {
         end = next.index;
@@ -106,133 +125,142 @@ function functionScopes(source: string): { start: number; end: number; name: str
   return scopes;
 }
 
-function scopeAt(scopes: { start: number; end: number; name: string }[], index: number): string | null {
+function scopeAt(scopes: FunctionScope[], index: number): string | null {
   let found: string | null = null;
-  for (const scope of scopes) if (scope.start <= index && index < scope.end) found = scope.name;
+  for (const scope of scopes) {
+    if (scope.start > index) break;
+    if (index < scope.end) found = scope.name;
+  }
   return found;
 }
 
-/** The call node whose callee ends with the identifier at `index` (`Adam` in `optim.Adam(`), if any. */
-function callAt(tree: Tree, index: number): Node | null {
-  const identifier = tree.rootNode.descendantForIndex(index);
-  if (identifier?.type !== "identifier") return null;
-  let callee: Node | null = identifier;
-  const parent = identifier.parent;
-  if (parent?.type === "attribute") callee = parent.childForFieldName("attribute")?.id === identifier.id ? parent : null;
-  const call = callee?.parent ?? null;
-  return call?.type === "call" && call.childForFieldName("function")?.id === callee?.id ? call : null;
+/**
+ * Top-level statements sorted by offset: `descendantForIndex` from the root scans the root's children
+ * linearly (hundreds in a long script), so positions are first narrowed to one statement in JS.
+ */
+class NodeFinder {
+  private readonly top: Node[];
+  private readonly starts: number[];
+
+  constructor(private readonly tree: Tree) {
+    this.top = tree.rootNode.children.filter((c): c is Node => c !== null);
+    this.starts = this.top.map((c) => c.startIndex);
+  }
+
+  at(index: number): Node | null {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    const statement = this.top[low];
+    return statement !== undefined && this.starts[low]! <= index ? statement.descendantForIndex(index) : this.tree.rootNode.descendantForIndex(index);
+  }
 }
 
-function visitOf(node: Node, type: string, scope: string | null): Visit {
-  const parent = node.parent;
-  const parentType = parent?.type ?? "";
-  let field: string | null = null;
-  if (parentType === "assignment" || parentType === "for_statement") field = parent?.childForFieldName("right")?.id === node.id ? "right" : null;
-  return { node, type, scope, parentType, field };
+/** The call node whose callee ends with the identifier at `index` (`Adam` in `optim.Adam(`), if any. */
+function callAt(finder: NodeFinder, index: number): Node | null {
+  const identifier = finder.at(index);
+  if (identifier?.type !== "identifier") return null;
+  const parent = identifier.parent;
+  const callee = parent?.type === "attribute" ? parent : identifier;
+  const call = callee === parent ? parent.parent : parent;
+  if (call?.type !== "call") return null;
+  return call.startIndex === callee.startIndex && call.childForFieldName("function")?.endIndex === identifier.endIndex ? call : null;
 }
 
 /**
- * Finds the nodes the extractor needs without walking the whole tree: a text scan proposes candidate
- * positions (interesting call names, assignment lines, imports), the tree confirms each one. Strings
- * and comments are rejected because the node at the position is not an identifier/assignment there.
- * Visits come back in document order (constants are resolved in that order).
+ * Finds calls and assignments without walking the whole tree: a text scan proposes positions
+ * (interesting call names, assignment lines), the tree confirms each. Returned in document order.
  */
-function locateNodes(tree: Tree, source: string, interesting: (name: string) => boolean): { visits: Visit[]; imports: string[] } {
+function locate(tree: Tree, source: string, interesting: (name: string) => boolean): Located[] {
   const scopes = functionScopes(source);
-  const found: { start: number; end: number; visit: Visit }[] = [];
+  const finder = new NodeFinder(tree);
+  const found: Located[] = [];
   for (const match of source.matchAll(CALL_NAME)) {
-    if (!interesting(match[1] ?? "")) continue;
-    const call = callAt(tree, match.index);
-    if (call !== null) found.push({ start: call.startIndex, end: call.endIndex, visit: visitOf(call, "call", scopeAt(scopes, match.index)) });
+    const name = match[1] ?? "";
+    if (!interesting(name)) continue;
+    const call = callAt(finder, match.index);
+    if (call === null) continue;
+    const nameEnd = match.index + name.length;
+    const open = source.indexOf("(", nameEnd);
+    found.push({ node: call, type: "call", start: call.startIndex, end: call.endIndex, scope: scopeAt(scopes, match.index), nameStart: match.index, nameEnd, open });
   }
   for (const match of source.matchAll(ASSIGNMENT_LINE)) {
     const equals = match.indices?.[1]?.[0];
     if (equals === undefined || !valueLike(match[2] ?? "")) continue;
-    const token = tree.rootNode.descendantForIndex(equals);
+    const token = finder.at(equals);
     const assignment = token?.type === "=" ? token.parent : null;
-    if (assignment?.type === "assignment") {
-      found.push({ start: assignment.startIndex, end: assignment.endIndex, visit: visitOf(assignment, "assignment", scopeAt(scopes, equals)) });
-    }
+    if (assignment?.type !== "assignment") continue;
+    found.push({ node: assignment, type: "assignment", start: assignment.startIndex, end: assignment.endIndex, scope: scopeAt(scopes, equals), nameStart: 0, nameEnd: 0, open: 0 });
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const imports = [...source.matchAll(IMPORT_LINE)].map((m) => m[0].trim());
-  return { visits: found.map((f) => f.visit), imports };
-}
-
-function targetNames(node: Node | null): string[] {
-  if (node === null) return [];
-  if (node.type === "identifier" || node.type === "attribute" || node.type === "subscript") return [compact(node.text)];
-  return node.namedChildren.flatMap((child) => (child === null ? [] : targetNames(child)));
-}
-
-export function compact(text: string): string {
-  return text.replace(/\s+/g, "");
-}
-
-function calleeOf(node: Node): { fn: Node | null; nameNode: Node | null } {
-  const fn = node.childForFieldName("function");
-  return { fn, nameNode: fn?.type === "attribute" ? fn.childForFieldName("attribute") : fn };
+  return found.sort((a, b) => a.start - b.start || b.end - a.end || (a.type === "assignment" ? -1 : 1));
 }
 
 class CallBuilder {
   readonly calls: CallInfo[] = [];
-  private readonly byNode = new Map<number, CallInfo>();
+  private readonly byStart = new Map<number, CallInfo>();
 
-  constructor(private readonly scope: Scope) {}
+  constructor(
+    private readonly map: SourceMap,
+    private readonly scope: Scope,
+  ) {}
 
-  /** Creates the record of a visited call (arguments are filled later, in document order). */
-  create(visit: Visit): CallInfo {
-    const { node } = visit;
-    const { fn, nameNode } = calleeOf(node);
-    const callee = compact(fn?.text ?? "");
-    const parent = visit.parentType === "assignment" || visit.parentType === "for_statement" ? node.parent : null;
+  /** Creates the record of a located call (arguments are filled later, in document order). */
+  create(at: Located): CallInfo {
+    const source = this.map.source;
+    const callee = compact(source.slice(at.start, at.nameEnd));
+    const parent = at.node.parent;
+    const parentType = parent?.type ?? "";
+    const right = parentType === "assignment" || parentType === "for_statement" ? parent?.childForFieldName("right") : null;
+    const left = right?.startIndex === at.start ? parent?.childForFieldName("left")?.text ?? "" : null;
     const info: CallInfo = {
       id: this.calls.length,
       callee,
-      name: nameNode?.text ?? callee,
-      object: fn?.type === "attribute" ? compact(fn.childForFieldName("object")?.text ?? "") : "",
-      span: spanOf(node),
-      nameSpan: spanOf(nameNode ?? node),
+      name: source.slice(at.nameStart, at.nameEnd),
+      object: callee.includes(".") ? callee.slice(0, callee.lastIndexOf(".")) : "",
+      span: this.map.span(at.start, at.end),
+      nameSpan: this.map.span(at.nameStart, at.nameEnd),
       args: [],
       kwargs: {},
-      assignedTo: visit.parentType === "assignment" && visit.field === "right" ? targetNames(parent?.childForFieldName("left") ?? null) : [],
-      scope: visit.scope,
+      assignedTo: parentType === "assignment" && left !== null ? targetNames(left) : [],
+      scope: at.scope,
       parent: null,
-      forTarget: visit.parentType === "for_statement" && visit.field === "right" ? compact(parent?.childForFieldName("left")?.text ?? "") : null,
-      returned: visit.parentType === "return_statement",
+      forTarget: parentType === "for_statement" && left !== null ? compact(left) : null,
+      returned: parentType === "return_statement",
     };
-    this.byNode.set(node.id, info);
+    if (!this.byStart.has(at.start)) this.byStart.set(at.start, info);
     this.calls.push(info);
     return info;
   }
 
-  fill(info: CallInfo, node: Node): void {
-    const list = node.childForFieldName("arguments");
-    if (list === null) return;
-    for (const child of list.namedChildren) {
-      if (child === null || child.type === "comment") continue;
-      if (child.type === "keyword_argument") {
-        const key = child.childForFieldName("name")?.text;
-        const value = child.childForFieldName("value");
-        if (key !== undefined && value !== null) info.kwargs[key] = this.arg(value, info);
-      } else if (child.type !== "list_splat" && child.type !== "dictionary_splat") {
-        info.args.push(this.arg(child, info));
-      }
+  fill(info: CallInfo, at: Located): void {
+    const source = this.map.source;
+    for (const [start, end] of splitBracket(source, at.open).segments) {
+      if (source[start] === "*") continue;
+      const keyword = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(source.slice(start, Math.min(end, start + 80)));
+      if (keyword !== null && keyword[1] !== undefined) info.kwargs[keyword[1]] = this.arg(start + keyword[0].length, end, info);
+      else info.args.push(this.arg(start, end, info));
     }
   }
 
-  arg(node: Node, owner: CallInfo | null): ArgRef {
-    const evaluated = evaluateNode(node, this.scope);
-    const isName = node.type === "identifier" || node.type === "attribute";
-    let call: CallInfo | null = null;
+  arg(start: number, rawEnd: number, owner: CallInfo | null): ArgRef {
+    const source = this.map.source;
+    const end = withoutComment(source, start, rawEnd);
+    const evaluated = evaluateText(this.map, start, end, this.scope);
+    const text = source.slice(start, end);
+    const call = this.byStart.get(start) ?? null;
+    if (call !== null) call.parent ??= owner;
     let items: ArgRef[] | null = null;
-    if (node.type === "call") {
-      call = this.byNode.get(node.id) ?? null;
-      if (call !== null) call.parent ??= owner;
-    } else if (node.type === "list" || node.type === "tuple" || node.type === "parenthesized_expression") {
-      items = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment").map((c) => this.arg(c, owner));
+    const first = source[start];
+    if (first === "[" || first === "(") {
+      const inner = splitBracket(source, start);
+      if (inner.close === end - 1) items = inner.segments.map(([s, e]) => this.arg(s, e, owner));
     }
-    return { ...evaluated, name: isName ? compact(node.text) : null, call, items };
+    const name = /^[A-Za-z_][\w.\s]*$/.test(text) ? compact(text) : null;
+    return { ...evaluated, name, call, items };
   }
 }
 
@@ -252,56 +280,31 @@ function syntaxErrors(tree: Tree): { line: number; column: number; text: string 
   return found;
 }
 
-/** Reads calls, assignments and imports of one parsed file. `interesting` filters calls by name. */
-export function readPythonSyntax(tree: Tree, source: string, interesting: (name: string) => boolean): PythonSyntax {
-  const { visits, imports } = locateNodes(tree, source, interesting);
-  const scope: Scope = { constants: new Map(), attributes: new Map(), parsedArgs: new Set() };
-  const builder = new CallBuilder(scope);
-  const result: PythonSyntax = { calls: builder.calls, assignments: [], imports, syntaxErrors: syntaxErrors(tree), scope };
-  const created = visits.map((visit) => (visit.type === "call" ? builder.create(visit) : null));
-  visits.forEach((visit, index) => {
-    const call = created[index];
-    if (call) {
-      builder.fill(call, visit.node);
-      recordArgparse(call, scope);
-    } else if (visit.type === "assignment") {
-      const assignment = recordAssignment(visit.node, scope);
-      if (assignment !== null) result.assignments.push(assignment);
-    }
-  });
-  return result;
-}
-
-/** Right-hand sides worth reading: literals, arithmetic (scaling), dictionaries, tuples. */
-const VALUE_TYPES = new Set(["integer", "float", "string", "true", "false", "unary_operator", "binary_operator", "dictionary", "expression_list", "parenthesized_expression", "identifier", "call"]);
-
-/** Records `NAME = literal` constants in document order (later definitions win for later uses). */
-function recordAssignment(node: Node, scope: Scope): AssignInfo | null {
-  const right = node.childForFieldName("right");
-  if (right === null || !VALUE_TYPES.has(right.type)) return null;
-  if (right.type === "call" && !/\/|parse_(known_)?args/.test(right.text)) return null;
-  const left = node.childForFieldName("left");
-  const targets = targetNames(left);
-  const values = right === null ? [] : right.type === "expression_list" ? right.namedChildren.filter((c): c is Node => c !== null) : [right];
-  if (left?.type === "identifier" && right !== null) {
-    const value = evaluateNode(right, scope);
-    if (value.value !== null) scope.constants.set(left.text, value);
-    if (right.type === "dictionary") recordDictionary(left.text, right, scope);
-    if (right.type === "call" && /\.parse_(known_)?args$/.test(compact(right.childForFieldName("function")?.text ?? ""))) {
-      scope.parsedArgs.add(left.text);
-    }
+/** Records constants (`NAME = literal`), dict entries and `parse_args()` holders, in document order. */
+function recordAssignment(at: Located, map: SourceMap, scope: Scope): AssignInfo | null {
+  const left = at.node.childForFieldName("left");
+  const right = at.node.childForFieldName("right");
+  if (left === null || right === null) return null;
+  const [start, end] = [right.startIndex, withoutComment(map.source, right.startIndex, right.endIndex)];
+  const rhs = map.source.slice(start, end);
+  const targets = targetNames(left.text);
+  const name = left.type === "identifier" ? left.text : null;
+  if (name !== null) {
+    const value = evaluateText(map, start, end, scope);
+    if (value.value !== null) scope.constants.set(name, value);
+    if (rhs.startsWith("{")) recordDictionary(name, start, map, scope);
+    if (/\.parse_(known_)?args\s*\(/.test(rhs)) scope.parsedArgs.add(name);
   }
-  return { targets, values, line: node.startPosition.row + 1 };
+  const values = right.type === "expression_list" ? splitTopLevel(map.source, start, end).map(([s, e]) => map.source.slice(s, e)) : [rhs];
+  return { targets, values, line: map.position(at.start).line };
 }
 
-function recordDictionary(name: string, dict: Node, scope: Scope): void {
-  for (const pair of dict.namedChildren) {
-    if (pair?.type !== "pair") continue;
-    const key = evaluateNode(pair.childForFieldName("key")!, scope).value;
-    const valueNode = pair.childForFieldName("value");
-    if (typeof key !== "string" || valueNode === null) continue;
-    const value = evaluateNode(valueNode, scope);
-    if (value.value !== null) scope.attributes.set(`${name}[${key}]`, value);
+function recordDictionary(name: string, open: number, map: SourceMap, scope: Scope): void {
+  for (const [start, end] of splitBracket(map.source, open).segments) {
+    const colon = /^(["'])([^"'\n]*)\1\s*:\s*/.exec(map.source.slice(start, end));
+    if (colon === null) continue;
+    const value = evaluateText(map, start + colon[0].length, withoutComment(map.source, start + colon[0].length, end), scope);
+    if (value.value !== null) scope.attributes.set(`${name}[${colon[2]}]`, value);
   }
 }
 
@@ -316,4 +319,24 @@ function recordArgparse(call: CallInfo, scope: Scope): void {
   }
 }
 
-export type { HparamValue };
+/** Reads calls, assignments and imports of one parsed file. `interesting` filters calls by name. */
+export function readPythonSyntax(tree: Tree, source: string, interesting: (name: string) => boolean): PythonSyntax {
+  const map = new SourceMap(source);
+  const located = locate(tree, source, interesting);
+  const scope: Scope = { constants: new Map(), attributes: new Map(), parsedArgs: new Set() };
+  const builder = new CallBuilder(map, scope);
+  const imports = [...source.matchAll(IMPORT_LINE)].map((m) => m[0].trim());
+  const result: PythonSyntax = { calls: builder.calls, assignments: [], imports, syntaxErrors: syntaxErrors(tree), scope };
+  const created = located.map((at) => (at.type === "call" ? builder.create(at) : null));
+  located.forEach((at, index) => {
+    const call = created[index];
+    if (call) {
+      builder.fill(call, at);
+      recordArgparse(call, scope);
+    } else {
+      const assignment = recordAssignment(at, map, scope);
+      if (assignment !== null) result.assignments.push(assignment);
+    }
+  });
+  return result;
+}

@@ -15,7 +15,7 @@ export const badInit: CauseScorer = {
       tally.support(W.explosion, evidence.explosion(s.initialLoss, s.chanceLevel ?? s.finalLoss ?? 1, s.chanceLevel !== null ? "chance level" : "the rest of the run"));
     }
     const std = context.config.extra?.["initStd"];
-    if (typeof std === "number" && std >= T.initStdLarge) tally.support(W.configLargeInit, evidence.initStd(std));
-    if (typeof std === "number" && std <= T.initStdSmall && s.problem) tally.support(W.configSmallInit, evidence.initStd(std));
+    if (typeof std === "number" && std >= T.initStdLarge) tally.supportConfig(W.configLargeInit, evidence.initStd(std));
+    if (typeof std === "number" && std <= T.initStdSmall && s.problem) tally.supportConfig(W.configSmallInit, evidence.initStd(std));
   },
 };

@@ -17,19 +17,30 @@ export function pickAccuracy(run: TrainingRun): Series | undefined {
   return run.series.find((s) => s.role === "val-metric" && isAcc(s)) ?? run.series.find((s) => s.role === "train-metric" && isAcc(s));
 }
 
-/** Finite values of a series, in order. */
-export function finiteValues(series: Series | undefined): number[] {
-  if (series === undefined) return [];
-  const out: number[] = [];
-  for (const v of series.values) if (Number.isFinite(v)) out.push(v);
-  return out;
+const cache = new WeakMap<Float64Array, Float64Array>();
+
+/** Finite values of a series, in order (memoised per values array: series are immutable). */
+export function finiteValues(series: Series | undefined): Float64Array {
+  if (series === undefined) return new Float64Array(0);
+  const cached = cache.get(series.values);
+  if (cached !== undefined) return cached;
+  const values = series.values;
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) out[n++] = v;
+  }
+  const result = n === values.length ? out : out.slice(0, n);
+  cache.set(series.values, result);
+  return result;
 }
 
 /** Above this many values, medians are taken over an evenly strided sample (keeps cost linear). */
 export const MEDIAN_SAMPLE = 20_000;
 
 /** Median of a numeric array (NaN for an empty one); strided sample beyond MEDIAN_SAMPLE values. */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return Number.NaN;
   const stride = Math.max(1, Math.floor(values.length / MEDIAN_SAMPLE));
   const sample = new Float64Array(Math.ceil(values.length / stride));
@@ -40,9 +51,9 @@ export function median(values: readonly number[]): number {
 }
 
 /** Median of the last `fraction` of the values (at least one value). */
-export function tailMedian(values: readonly number[], fraction: number): number {
+export function tailMedian(values: Float64Array, fraction: number): number {
   const count = Math.max(1, Math.ceil(values.length * fraction));
-  return median(values.slice(values.length - count));
+  return median(values.subarray(values.length - count));
 }
 
 /** Whether a series' values change (an LR schedule, warm-up or manual drops). */
@@ -66,8 +77,8 @@ export function firstNonFinite(series: Series | undefined): number {
 }
 
 /** Largest value (−Infinity for an empty array), without spreading into Math.max. */
-export function maxOf(values: readonly number[]): number {
+export function maxOf(values: ArrayLike<number>): number {
   let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   return max;
 }

@@ -17,7 +17,7 @@ export const dataOutliers: CauseScorer = {
     supportFinding(context, tally, "noisy", W.noisy);
     supportFinding(context, tally, "val-below-train", W.valBelowTrain);
     const loss = context.config.loss;
-    if (loss !== undefined && huge && /mse|l2|squared/.test(loss)) tally.support(W.squared, evidence.configValue("loss", loss));
+    if (loss !== undefined && huge && /mse|l2|squared/.test(loss)) tally.supportConfig(W.squared, evidence.configValue("loss", loss));
     if (loss !== undefined && /huber|smooth_l1|^l1|mae|absolute/.test(loss)) tally.oppose(W.robust, evidence.configValue("loss", loss));
   },
 };

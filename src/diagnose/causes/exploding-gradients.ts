@@ -4,21 +4,23 @@ import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseScorer } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { nonFinite: 1.5, fromStart: 0.5, explosive: 1.5, spikes: 0.6, gradBurst: 2.0, configLargeInit: 1.5, configClip: 1.0 } as const;
+const W = { blewUp: 2.0, nonFinite: 1.5, fromStart: 0.5, explosive: 1.5, spikes: 0.6, gradBurst: 2.0, configLargeInit: 1.5, configClip: 1.0 } as const;
 
 /** exploding-gradients: NaN/Inf, explosive divergence, gradient-norm bursts; large init without clipping. */
 export const explodingGradients: CauseScorer = {
   id: "exploding-gradients",
   assess(context, tally) {
     const s = context.signals;
-    supportFinding(context, tally, "non-finite", W.nonFinite);
+    const nonFinite = supportFinding(context, tally, "non-finite", W.nonFinite);
+    const lastFinite = num(nonFinite, "lastFiniteValue");
+    if (lastFinite !== undefined && Math.abs(lastFinite) >= T.hugeLastFinite) tally.support(W.blewUp, evidence.hugeLastFinite(lastFinite));
     if (s.nonFiniteFromStart) tally.support(W.fromStart, evidence.nanFromStart());
     const divergence = context.findings.find((f) => f.id === "divergence" && f.evidence["explosive"] === true);
     if (divergence !== undefined) tally.support(W.explosive, evidence.explosive(num(divergence, "ratio") ?? Number.NaN));
     supportFinding(context, tally, "spikes", W.spikes);
     if (s.gradNormBurst !== null && s.gradNormBurst >= T.gradNormBurst) tally.support(W.gradBurst, evidence.gradBurst(s.gradNormBurst));
     const std = context.config.extra?.["initStd"];
-    if (typeof std === "number" && std >= T.initStdLarge) tally.support(W.configLargeInit, evidence.initStd(std));
+    if (typeof std === "number" && std >= T.initStdLarge) tally.supportConfig(W.configLargeInit, evidence.initStd(std));
     const clip = context.config.extra?.["gradClip"];
     if (typeof clip === "number" && clip > 0) tally.oppose(W.configClip, evidence.gradClip(clip));
   },

@@ -14,11 +14,11 @@ export const labelNoise: CauseScorer = {
   assess(context, tally) {
     const s = context.signals;
     const noise = context.config.extra?.["labelNoise"];
-    if (typeof noise === "number" && noise > 0) tally.support(W.configNoise, evidence.configValue("label_noise", noise));
+    if (typeof noise === "number" && noise > 0) tally.supportConfig(W.configNoise, evidence.configValue("label_noise", noise));
     const overfit = supportFinding(context, tally, "overfitting", W.overfitting);
     if (overfit === undefined) return;
     const best = num(overfit, "bestValue");
-    if (best !== undefined && s.chanceLevel !== null && best >= T.poorBestOverChance * s.chanceLevel) tally.support(W.poorBest, evidence.poorBest(best, s.chanceLevel));
+    if (best !== undefined && s.chanceLevel !== null && s.classification && best >= T.poorBestOverChance * s.chanceLevel) tally.support(W.poorBest, evidence.poorBest(best, s.chanceLevel));
     const fitted = s.initialLoss !== null && s.finalLoss !== null && s.finalLoss <= FITTED * s.initialLoss;
     if (fitted && s.bestAccuracy !== null && s.bestAccuracy < T.poorValAccuracy) tally.support(W.poorAccuracy, evidence.poorAccuracy(s.bestAccuracy));
   },

@@ -13,16 +13,16 @@ function assessConfig(context: CauseContext, tally: Tally): void {
   if (lr === undefined || family === undefined) return;
   const label = optimizerLabel(config);
   if (family === "adaptive") {
-    if (lr >= T.adaptiveLrExtreme) tally.support(W.configExtreme, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
-    else if (lr >= T.adaptiveLrHigh) tally.support(W.configHigh, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
-    else if (lr > T.adaptiveLrSafeMax) tally.support(W.configSlightlyHigh, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
+    if (lr >= T.adaptiveLrExtreme) tally.supportConfig(W.configExtreme, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
+    else if (lr >= T.adaptiveLrHigh) tally.supportConfig(W.configHigh, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
+    else if (lr > T.adaptiveLrSafeMax) tally.supportConfig(W.configSlightlyHigh, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
     else tally.oppose(W.configSafe, evidence.lrInRange(label, lr));
     return;
   }
   const effective = effectiveSgdLr(config) ?? lr;
   const text = evidence.sgdEffective(lr, config.momentum ?? 0, effective);
-  if (effective >= T.sgdEffectiveLrExtreme) tally.support(W.configExtreme, text);
-  else if (effective >= T.sgdEffectiveLrHigh) tally.support(W.configHigh, text);
+  if (effective >= T.sgdEffectiveLrExtreme) tally.supportConfig(W.configExtreme, text);
+  else if (effective >= T.sgdEffectiveLrHigh) tally.supportConfig(W.configHigh, text);
   else if (effective <= T.sgdEffectiveLrSafeMax) tally.oppose(W.configSafe, text);
 }
 
@@ -37,7 +37,7 @@ export const lrTooHigh: CauseScorer = {
     supportFinding(context, tally, "spikes", W.spikes);
     const s = context.signals;
     if (s.earlyExplosion && s.atChance && s.initialLoss !== null && s.chanceLevel !== null && s.numClasses !== null) {
-      tally.support(W.explosionThenChance, `${evidence.explosion(s.initialLoss, s.chanceLevel, "chance level")}; ${evidence.atChance(s.finalLoss ?? s.chanceLevel, s.numClasses)}`);
+      tally.support(W.explosionThenChance, `${evidence.explosion(s.initialLoss, s.chanceLevel, "chance level")}; ${evidence.atChance(s.chanceLoss ?? s.chanceLevel, s.numClasses)}`);
     }
     assessConfig(context, tally);
   },

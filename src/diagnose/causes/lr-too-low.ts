@@ -16,8 +16,8 @@ function assessConfig(context: CauseContext, tally: Tally): void {
   if (lr === undefined || family === undefined) return;
   const label = optimizerLabel(config);
   const low = family === "adaptive" ? T.adaptiveLrLow : T.sgdLrLow;
-  if (lr <= low) tally.support(W.configLow, evidence.lrLow(label, lr, low));
-  else if (lr <= low * LOWISH_FACTOR && (family === "adaptive" || (config.momentum ?? 0) < 0.5)) tally.support(W.configLowish, evidence.lrLow(label, lr, low * LOWISH_FACTOR));
+  if (lr <= low) tally.supportConfig(W.configLow, evidence.lrLow(label, lr, low));
+  else if (lr <= low * LOWISH_FACTOR && (family === "adaptive" || (config.momentum ?? 0) < 0.5)) tally.supportConfig(W.configLowish, evidence.lrLow(label, lr, low * LOWISH_FACTOR));
   else tally.oppose(W.configSafe, evidence.lrInRange(label, lr));
 }
 
@@ -29,7 +29,7 @@ export const lrTooLow: CauseScorer = {
     const plateau = strongest(context.findings, "plateau");
     if (plateau !== undefined) supportFinding(context, tally, "plateau", context.signals.atChance ? W.plateauAtChance : W.plateau);
     else if (context.signals.atChance && !context.signals.earlyExplosion && context.signals.finalLoss !== null && context.signals.numClasses !== null) {
-      tally.support(W.plateauAtChance, evidence.atChance(context.signals.finalLoss, context.signals.numClasses));
+      tally.support(W.plateauAtChance, evidence.atChance(context.signals.chanceLoss ?? context.signals.finalLoss, context.signals.numClasses));
     }
     opposeFinding(context, tally, "divergence", W.unstable);
     opposeFinding(context, tally, "oscillation", W.unstable);

@@ -18,8 +18,8 @@ export const missingBatchnorm: CauseScorer = {
     supportFinding(context, tally, "plateau", W.plateau);
     supportFinding(context, tally, "slow-convergence", W.slow);
     supportFinding(context, tally, "divergence", W.divergence);
-    if (bn === false && context.signals.problem) tally.support(W.configNone, evidence.configValue("batchnorm", false));
+    if (bn === false && context.signals.problem) tally.supportConfig(W.configNone, evidence.configValue("batchnorm", false));
     const layers = hiddenLayers(context.config);
-    if (bn === false && layers >= T.deepLayers) tally.support(W.deep, evidence.deepModel(layers));
+    if (bn === false && layers >= T.deepLayers) tally.supportConfig(W.deep, evidence.deepModel(layers));
   },
 };

@@ -16,8 +16,8 @@ export const modelTooLarge: CauseScorer = {
     if (overfit === undefined) return;
     const model = context.config.extra?.["model"];
     const widths = typeof model === "string" ? (model.match(/\d+/g) ?? []).map(Number) : [];
-    if (typeof model === "string" && widths.some((w) => w >= WIDE_LAYER)) tally.support(W.wide, evidence.wideModel(model));
+    if (typeof model === "string" && widths.some((w) => w >= WIDE_LAYER)) tally.supportConfig(W.wide, evidence.wideModel(model));
     const size = context.config.trainSize;
-    if (size !== undefined && size <= T.trainSizeSmall) tally.support(W.smallData, evidence.trainSize(size));
+    if (size !== undefined && size <= T.trainSizeSmall) tally.supportConfig(W.smallData, evidence.trainSize(size));
   },
 };

@@ -16,6 +16,6 @@ export const noLrSchedule: CauseScorer = {
     supportFinding(context, tally, "oscillation", W.oscillation);
     supportFinding(context, tally, "noisy", W.noisy);
     supportFinding(context, tally, "slow-convergence", W.slow);
-    if (context.config.lrSchedule === false && tally.for.length > 0) tally.support(W.configNone, evidence.configValue("lr_schedule", false));
+    if (context.config.lrSchedule === false && tally.for.length > 0) tally.supportConfig(W.configNone, evidence.configValue("lr_schedule", false));
   },
 };

@@ -14,7 +14,7 @@ export const noRegularization: CauseScorer = {
     const { dropout, weightDecay, earlyStopping } = context.config;
     if (dropout !== undefined && dropout > 0) tally.oppose(W.dropout, evidence.configValue("dropout", dropout));
     if (weightDecay !== undefined && weightDecay > 0) tally.oppose(W.weightDecay, evidence.configValue("weight_decay", weightDecay));
-    if (dropout === 0 && (weightDecay ?? 0) === 0) tally.support(W.none, `${evidence.configValue("dropout", 0)}, ${evidence.configValue("weight_decay", weightDecay ?? 0)}`);
+    if (dropout === 0 && (weightDecay ?? 0) === 0) tally.supportConfig(W.none, `${evidence.configValue("dropout", 0)}, ${evidence.configValue("weight_decay", weightDecay ?? 0)}`);
     if (earlyStopping === true) tally.oppose(W.earlyStopping, evidence.configValue("early_stopping", true));
   },
 };

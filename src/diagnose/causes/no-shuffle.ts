@@ -14,7 +14,7 @@ export const noShuffle: CauseScorer = {
       tally.oppose(W.configOn, evidence.configValue("shuffle", true));
       return;
     }
-    if (shuffle === false) tally.support(W.configOff, evidence.configValue("shuffle", false));
+    if (shuffle === false) tally.supportConfig(W.configOff, evidence.configValue("shuffle", false));
     supportFinding(context, tally, "val-below-train", W.valBelowTrain);
     supportFinding(context, tally, "slow-convergence", W.slow);
     supportFinding(context, tally, "oscillation", W.sawtooth);

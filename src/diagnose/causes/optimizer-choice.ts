@@ -14,10 +14,10 @@ export const optimizerChoice: CauseScorer = {
     const family = optimizerFamily(config);
     const stalled = strongest(context.findings, "slow-convergence") ?? strongest(context.findings, "plateau");
     if (stalled === undefined && strongest(context.findings, "overfitting") === undefined) return;
-    if (family === "sgd" && config.momentum === 0 && stalled !== undefined) tally.support(W.plainSgd, evidence.momentumZero());
+    if (family === "sgd" && config.momentum === 0 && stalled !== undefined) tally.supportConfig(W.plainSgd, evidence.momentumZero());
     const name = config.optimizer ?? "";
     if (family === "adaptive" && !/adamw/.test(name) && (config.weightDecay ?? 0) > 0 && strongest(context.findings, "overfitting") !== undefined) {
-      tally.support(W.adamL2, evidence.adamWithL2(optimizerLabel(config), config.weightDecay ?? 0));
+      tally.supportConfig(W.adamL2, evidence.adamWithL2(optimizerLabel(config), config.weightDecay ?? 0));
     }
     supportFinding(context, tally, "slow-convergence", W.slow);
     supportFinding(context, tally, "plateau", W.plateau);

@@ -32,11 +32,18 @@ function round3(x: number): number {
  * 2. Every scorer adds weighted evidence for and against its cause (log-odds).
  * 3. score = logistic(baseLogit + Σ weights); causes below `minScore` are dropped; sorted by score.
  *
- * Without any warning/error finding, a cause needs CAUSE_THRESHOLDS.minScoreWithoutSymptoms: only
+ * When the curves show problems, a cause backed only by configuration facts (none of the symptoms) loses
+ * half of that weight: it should explain what is seen. Without any warning/error finding, a cause needs CAUSE_THRESHOLDS.minScoreWithoutSymptoms: only
  * configuration facts that make a problem likely (Adam lr 1.0, batch 1, shuffle off) get through.
  */
-export function rankCauses(run: TrainingRun, config: TrainingConfig, findings: readonly Finding[], options: RankCausesOptions = {}): Cause[] {
-  const signals: CurveSignals = computeSignals(run, config, findings);
+export function rankCauses(
+  run: TrainingRun,
+  config: TrainingConfig,
+  findings: readonly Finding[],
+  options: RankCausesOptions = {},
+  signals: CurveSignals = computeSignals(run, config, findings),
+): Cause[] {
+  if (!signals.hasData) return [];
   const minScore = Math.max(options.minScore ?? CAUSE_THRESHOLDS.minScore, signals.problem ? 0 : CAUSE_THRESHOLDS.minScoreWithoutSymptoms);
   const disabled = new Set(options.disabled ?? []);
   const causes: Cause[] = [];
@@ -45,7 +52,8 @@ export function rankCauses(run: TrainingRun, config: TrainingConfig, findings: r
     const tally = new Tally();
     scorer.assess({ run, config, findings, signals }, tally);
     if (tally.for.length === 0) continue;
-    const score = round3(logistic(CAUSE_THRESHOLDS.baseLogit + tally.logit));
+    const unexplained = signals.problem && tally.curveWeight === 0 ? tally.configWeight * CAUSE_THRESHOLDS.configOnlyDiscount : 0;
+    const score = round3(logistic(CAUSE_THRESHOLDS.baseLogit + tally.logit - unexplained));
     if (score >= minScore) causes.push({ id: scorer.id, score, evidence: { for: tally.for, against: tally.against } });
   }
   return causes.sort((a, b) => b.score - a.score);

@@ -44,10 +44,14 @@ export const CAUSE_THRESHOLDS = {
   mildValRise: 0.05,
   /** The validation minimum must lie before this share of the run to count as overfitting. */
   valMinBefore: 0.8,
+  /** Share of the config weight removed from a cause that explains none of the observed symptoms. */
+  configOnlyDiscount: 0.5,
   /** Without any warning/error finding, causes need at least this score (configuration-only risks). */
   minScoreWithoutSymptoms: 0.35,
   /** A loss within this relative distance of ln(C) is "at chance". */
   chanceTolerance: 0.05,
+  /** A first loss within this relative distance of ln(C) looks like an untrained C-class cross-entropy. */
+  startNearChance: 0.3,
   /** Accuracy within this absolute distance of 1/C is "at chance". */
   chanceAccuracyTolerance: 0.05,
   /** Non-finite values in the first this-fraction of the run count as "from the start". */
@@ -66,6 +70,8 @@ export const CAUSE_THRESHOLDS = {
   poorValAccuracy: 0.75,
   /** A classification loss starting below this × ln(C) while accuracy is near chance is not cross-entropy. */
   tinyInitialOverChance: 0.2,
+  /** A last finite loss of at least this magnitude before NaN/Inf means the values exploded. */
+  hugeLastFinite: 1e6,
   /** Grad-norm max/median ratio at or above this means gradients exploded. */
   gradNormBurst: 100,
 } as const;

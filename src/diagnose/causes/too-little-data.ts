@@ -18,7 +18,7 @@ export const tooLittleData: CauseScorer = {
     if (best !== undefined && overfit !== "mild" && overfit.toStep > 0 && best / overfit.toStep < EARLY_ONSET) tally.support(W.early, evidence.earlyOverfit(best / overfit.toStep));
     const size = context.config.trainSize;
     if (size === undefined) return;
-    if (size <= T.trainSizeSmall) tally.support(W.small, evidence.trainSize(size));
+    if (size <= T.trainSizeSmall) tally.supportConfig(W.small, evidence.trainSize(size));
     else if (size >= T.trainSizeLarge) tally.oppose(W.large, evidence.trainSize(size));
   },
 };

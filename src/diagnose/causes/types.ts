@@ -17,11 +17,24 @@ export interface CauseContext {
  */
 export class Tally {
   logit = 0;
+  /** Weight of the supporting evidence that comes from configuration facts rather than curves. */
+  configWeight = 0;
+  /** Weight of the supporting evidence that comes from the curves. */
+  curveWeight = 0;
   private readonly supporting: { weight: number; text: string }[] = [];
   private readonly opposing: { weight: number; text: string }[] = [];
 
+  /** Evidence from the curves (findings, signals). */
   support(weight: number, text: string): void {
     this.logit += weight;
+    this.curveWeight += weight;
+    this.supporting.push({ weight, text });
+  }
+
+  /** Evidence from configuration facts (lr, batch size, flags, model description). */
+  supportConfig(weight: number, text: string): void {
+    this.logit += weight;
+    this.configWeight += weight;
     this.supporting.push({ weight, text });
   }
 

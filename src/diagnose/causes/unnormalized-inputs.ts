@@ -16,13 +16,13 @@ export const unnormalizedInputs: CauseScorer = {
     if (s.earlyExplosion && s.initialLoss !== null) {
       const reference = s.chanceLevel ?? s.finalLoss ?? 1;
       tally.support(W.explosion, evidence.explosion(s.initialLoss, reference, s.chanceLevel !== null ? "chance level" : "the rest of the run"));
-      if (s.atChance && s.numClasses !== null) tally.support(W.thenChance, evidence.atChance(s.finalLoss ?? reference, s.numClasses));
+      if (s.atChance && s.numClasses !== null) tally.support(W.thenChance, evidence.atChance(s.chanceLoss ?? reference, s.numClasses));
     }
     const divergence = strongest(context.findings, "divergence");
     const position = num(divergence, "position");
     if (divergence !== undefined && position !== undefined && position < EARLY_DIVERGENCE) tally.support(W.earlyDivergence, findingText(context, divergence));
     const normalized = context.config.normalizedInputs;
-    if (normalized === false) tally.support(W.configRaw, evidence.configValue("normalized_inputs", false));
+    if (normalized === false) tally.supportConfig(W.configRaw, evidence.configValue("normalized_inputs", false));
     if (normalized === true) tally.oppose(W.configNormalized, evidence.configValue("normalized_inputs", true));
   },
 };

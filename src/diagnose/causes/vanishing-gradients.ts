@@ -13,16 +13,16 @@ export const vanishingGradients: CauseScorer = {
   assess(context, tally) {
     const s = context.signals;
     const { config } = context;
-    if (s.atChance && !s.earlyExplosion && s.finalLoss !== null && s.numClasses !== null) tally.support(W.deadAtChance, evidence.atChance(s.finalLoss, s.numClasses));
+    if (s.atChance && !s.earlyExplosion && s.chanceLoss !== null && s.numClasses !== null) tally.support(W.deadAtChance, evidence.atChance(s.chanceLoss, s.numClasses));
     else if (strongest(context.findings, "plateau") !== undefined) supportFinding(context, tally, "plateau", W.plateau);
     supportFinding(context, tally, "slow-convergence", W.slow);
     const activation = config.extra?.["activation"];
-    if (typeof activation === "string" && /sigmoid|tanh|softsign/.test(activation)) tally.support(W.saturating, evidence.activation(activation));
+    if (typeof activation === "string" && /sigmoid|tanh|softsign/.test(activation)) tally.supportConfig(W.saturating, evidence.activation(activation));
     if (typeof activation === "string" && /relu|gelu|silu|swish|elu|mish/.test(activation)) tally.oppose(W.relu, evidence.configValue("activation", activation));
     const layers = hiddenLayers(config);
-    if (layers >= T.deepLayers) tally.support(W.deep, evidence.deepModel(layers));
+    if (layers >= T.deepLayers) tally.supportConfig(W.deep, evidence.deepModel(layers));
     const std = config.extra?.["initStd"];
-    if (typeof std === "number" && std <= T.initStdSmall) tally.support(W.smallInit, evidence.initStd(std));
+    if (typeof std === "number" && std <= T.initStdSmall) tally.supportConfig(W.smallInit, evidence.initStd(std));
     if (config.batchnorm === true) tally.oppose(W.batchnorm, evidence.configValue("batchnorm", true));
   },
 };

@@ -12,7 +12,7 @@ const FIELD_KINDS: Readonly<Record<keyof Omit<TrainingConfig, "extra">, FieldKin
 };
 
 const EXTRA_KINDS: Readonly<Record<string, FieldKind>> = {
-  activation: "text", initStd: "number", labelNoise: "number", model: "text", gradClip: "number", warmup: "number",
+  activation: "text", initStd: "number", labelNoise: "number", model: "text", gradClip: "number", warmup: "number", gradAccumulation: "number",
 };
 
 const NO_SCHEDULE = new Set(["", "none", "null", "constant", "off", "false", "no", "fixed"]);

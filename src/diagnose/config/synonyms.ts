@@ -4,7 +4,7 @@ import type { TrainingConfig } from "../../domain/training-config.js";
 export type CanonicalKey = keyof Omit<TrainingConfig, "extra"> | `extra.${ExtraKey}`;
 
 /** Well-known facts without a TrainingConfig field; kept in `extra` under these names. */
-export type ExtraKey = "activation" | "initStd" | "labelNoise" | "model" | "gradClip" | "warmup";
+export type ExtraKey = "activation" | "initStd" | "labelNoise" | "model" | "gradClip" | "warmup" | "gradAccumulation";
 
 /**
  * Raw names (lower-case, `-`/space → `_`) and what they mean. Covers Keras, PyTorch scripts, Lightning,
@@ -47,6 +47,8 @@ export const HPARAM_SYNONYMS: Readonly<Record<string, CanonicalKey>> = {
   model: "extra.model", arch: "extra.model", architecture: "extra.model", model_name: "extra.model",
   max_grad_norm: "extra.gradClip", clip_grad_norm: "extra.gradClip", gradient_clip_val: "extra.gradClip",
   clipnorm: "extra.gradClip", grad_clip: "extra.gradClip",
+  gradient_accumulation_steps: "extra.gradAccumulation", accumulate_grad_batches: "extra.gradAccumulation",
+  grad_accum_steps: "extra.gradAccumulation", accumulation_steps: "extra.gradAccumulation",
   warmup_steps: "extra.warmup", warmup_epochs: "extra.warmup", warmup_ratio: "extra.warmup",
 };
 

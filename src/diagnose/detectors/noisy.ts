@@ -22,9 +22,12 @@ export function noiseRatio(p: PreparedSeries, levelFloorFraction: number): numbe
     let residual = 0;
     let level = 0;
     for (let i = from; i < to; i++) {
-      const trend = p.trend[i] ?? 0;
-      residual += Math.abs((p.bad[i] ?? 0) - trend);
-      level += Math.max(Math.abs(trend), floor, 1e-12);
+      // Hot loop: plain comparisons instead of Math.abs/Math.max.
+      const trend = p.trend[i] as number;
+      const r = (p.bad[i] as number) - trend;
+      residual += r < 0 ? -r : r;
+      const magnitude = trend < 0 ? -trend : trend;
+      level += magnitude > floor ? magnitude : floor > 1e-12 ? floor : 1e-12;
     }
     ratios[b] = residual / level;
   }

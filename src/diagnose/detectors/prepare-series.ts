@@ -41,7 +41,10 @@ export interface PreparedSeries {
 }
 
 function firstNonFiniteIndex(values: Float64Array): number {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] ?? Number.NaN)) return i;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v - v !== 0) return i; // NaN or ±Inf
+  }
   return -1;
 }
 
@@ -55,9 +58,10 @@ function toBadness(series: Series, length: number): Badness {
   const values = series.values.subarray(0, length);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    min = Math.min(min, v);
-    max = Math.max(max, v);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   if (series.direction !== "higher") return { bad: values, positive: min >= 0, toValue: (x) => x };
   const cap = min >= 0 && max <= 1 ? 1 : min >= 0 && max <= 100 ? 100 : Number.NaN;
@@ -76,9 +80,8 @@ export function prepareSeries(series: Series, options: PrepareOptions): Prepared
   const length = firstNonFinite === -1 ? series.values.length : firstNonFinite;
   const { bad, positive, toValue } = toBadness(series, length);
   const trend = localTrend(bad, { window: options.trendWindow, shortLimit: options.shortLimit, chunk: options.trendChunk });
-  const residuals = new Float64Array(length);
-  for (let i = 0; i < length; i++) residuals[i] = (bad[i] as number) - (trend[i] as number);
-  const noiseBlock = Math.min(options.noiseBlock, Math.max(1, length));
+  // At most maxNoiseBlocks blocks: long series get longer blocks, each sampled at ≤ noiseBlock points.
+  const noiseBlock = Math.min(Math.max(options.noiseBlock, Math.ceil(length / options.maxNoiseBlocks)), Math.max(1, length));
   const analysis = bucketMedians(bad, series.steps, options.maxAnalysisPoints, length);
   const smooth = rollingMedian(analysis.values, oddWindow(analysis.values.length, options.smoothFraction));
   const edge = Math.max(1, Math.round(analysis.values.length * options.edgeFraction));
@@ -90,7 +93,7 @@ export function prepareSeries(series: Series, options: PrepareOptions): Prepared
     positive,
     toValue,
     trend,
-    noise: blockNoise(residuals, noiseBlock),
+    noise: blockNoise(bad, noiseBlock, options.noiseBlock, trend),
     noiseBlock,
     analysis,
     smooth,

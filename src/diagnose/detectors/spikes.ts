@@ -19,27 +19,41 @@ interface Spike {
 
 /**
  * Robust z-score of point i's residual against its block's noise, when it is an upward outlier
- * (z ≥ minScore and ≥ minRelativeHeight above the trend); 0 otherwise. Hot loop: no allocation.
+ * (z ≥ minScore and ≥ minRelativeHeight above the trend); 0 otherwise. Hot loop: no allocation and
+ * no `Math.*` calls (they are not inlined across realms, e.g. under jest's vm modules).
  */
 function outlierScore(p: PreparedSeries, i: number, o: Options, floor: number): number {
   const trend = p.trend[i] as number;
   const residual = (p.bad[i] as number) - trend;
-  const level = Math.max(Math.abs(trend), floor, 1e-12);
+  const level = localLevel(trend, floor);
   if (residual < o.minRelativeHeight * level) return 0;
-  const sigma = p.noise[Math.min(p.noise.length - 1, Math.floor(i / p.noiseBlock))] as number;
-  const score = residual / Math.max(sigma, 1e-9 * level);
+  const block = (i / p.noiseBlock) | 0;
+  const sigma = p.noise[block < p.noise.length ? block : p.noise.length - 1] as number;
+  const score = residual / (sigma > 1e-9 * level ? sigma : 1e-9 * level);
   return score >= o.minScore ? score : 0;
 }
 
+/** max(|trend|, floor, 1e-12) without Math calls. */
+function localLevel(trend: number, floor: number): number {
+  const magnitude = trend < 0 ? -trend : trend;
+  const floored = magnitude > floor ? magnitude : floor;
+  return floored > 1e-12 ? floored : 1e-12;
+}
+
 /**
- * End of an initial blow-up (the loss ≥ √10 × its first value for a while, the `divergence`
- * detector's territory): jumps inside it are the explosion, not isolated spikes. 0 when none.
+ * End of a blow-up (the loss ≥ √10 × its first value for a while, the `divergence` detector's
+ * territory), extended over its aftershocks (points above the threshold after gaps of at most
+ * `maxWidth`): jumps inside it are the explosion, not isolated spikes. 0 when none.
  */
-function blowupEnd(p: PreparedSeries): number {
+function blowupEnd(p: PreparedSeries, maxWidth: number): number {
   if (!p.positive || !(p.initialLevel > 0)) return 0;
   const ratio = DIVERGENCE_DEFAULTS.explodeRatio;
-  const run = longestRunAbove(p.bad, Math.sqrt(ratio) * p.initialLevel);
-  return run.to - run.from >= 2 && median(p.bad, run.from, run.to) >= ratio * p.initialLevel ? run.to : 0;
+  const threshold = Math.sqrt(ratio) * p.initialLevel;
+  const run = longestRunAbove(p.bad, threshold);
+  if (run.to - run.from < 2 || median(p.bad, run.from, run.to) < ratio * p.initialLevel) return 0;
+  let end = run.to;
+  for (let i = end; i < p.length && i - end <= maxWidth; i++) if ((p.bad[i] as number) >= threshold) end = i + 1;
+  return end;
 }
 
 /** Collects outliers and keeps runs no wider than maxWidth (wider runs are level shifts). */
@@ -53,14 +67,13 @@ export function findSpikes(p: PreparedSeries, o: Options): Spike[] {
     }
     run = [];
   };
-  for (let i = blowupEnd(p); i < p.length; i++) {
+  for (let i = blowupEnd(p, o.maxWidth); i < p.length; i++) {
     const score = outlierScore(p, i, o, floor);
     if (score === 0) {
       if (run.length > 0) flush();
       continue;
     }
-    const level = Math.max(Math.abs(p.trend[i] as number), floor, 1e-12);
-    run.push({ index: i, score, height: (p.bad[i] as number) / level });
+    run.push({ index: i, score, height: (p.bad[i] as number) / localLevel(p.trend[i] as number, floor) });
   }
   flush();
   return spikes;

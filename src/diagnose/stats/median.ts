@@ -17,7 +17,7 @@ export function quantile(values: ArrayLike<number>, p: number, from = 0, to = va
   let n = 0;
   for (let i = from; i < to; i++) {
     const v = values[i] ?? Number.NaN;
-    if (Number.isFinite(v)) copy[n++] = v;
+    if (v - v === 0) copy[n++] = v; // finite: NaN and ±Inf give NaN
   }
   if (n === 0) return Number.NaN;
   const a = copy.subarray(0, n);
@@ -26,6 +26,6 @@ export function quantile(values: ArrayLike<number>, p: number, from = 0, to = va
   const low = quickselect(a, lower);
   if (pos === lower) return low;
   let high = Number.POSITIVE_INFINITY;
-  for (let i = lower + 1; i < n; i++) high = Math.min(high, a[i] ?? high);
+  for (let i = lower + 1; i < n; i++) if ((a[i] as number) < high) high = a[i] as number;
   return low + (pos - lower) * (high - low);
 }

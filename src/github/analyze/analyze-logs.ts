@@ -2,6 +2,7 @@ import type { InputFile } from "../../ingest/types.js";
 import { ingestFiles } from "../../ingest/ingest.js";
 import { diagnoseIngested, type DiagnoseReport } from "../../diagnose/diagnose.js";
 import type { AppConfig } from "../../config/schema.js";
+import type { Issue } from "../../domain/issue.js";
 import type { TrainingConfig } from "../../domain/training-config.js";
 import { summarizeDiagnosis, type DiagnosisSummary } from "./summary.js";
 
@@ -13,10 +14,12 @@ export interface LogAnalysis {
 
 /**
  * Ingests and diagnoses downloaded logs with the repository's detector settings (pure).
- * `trainingConfig` comes from the config gate's facts when the same change touched configs.
+ * `trainingConfig` comes from the config gate's facts when the same change touched configs;
+ * `inputIssues` (download problems) are listed first among the report's issues.
  */
-export function analyzeLogs(files: InputFile[], config: AppConfig, trainingConfig?: TrainingConfig): LogAnalysis {
+export function analyzeLogs(files: InputFile[], config: AppConfig, trainingConfig?: TrainingConfig, inputIssues: Issue[] = []): LogAnalysis {
   const ingested = ingestFiles(files, { limits: { maxFileBytes: config.logs.maxFileBytes } });
+  ingested.issues.unshift(...inputIssues);
   const report = diagnoseIngested(ingested, {
     ...(trainingConfig === undefined ? {} : { config: trainingConfig }),
     detect: { disabled: config.detectors.disabled, thresholds: config.detectors.thresholds },

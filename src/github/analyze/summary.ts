@@ -37,7 +37,7 @@ export function summarizeDiagnosis(report: DiagnoseReport): DiagnosisSummary {
       recommendations: d.recommendations,
       config: d.config,
     })),
-    issues: report.issues,
+    issues: [...report.issues],
   };
 }
 

@@ -6,6 +6,9 @@ export const CHART_ROUTE = "/charts/";
 const FORMATS: readonly ChartFormat[] = ["png", "svg", "vl.json"];
 const CHART_PATH = /^\/charts\/([A-Za-z0-9_-]{16,64})\.(png|svg|vl\.json)$/;
 
+/** Store key of one rendered file of a chart (each chart id has a PNG, an SVG and a spec). */
+export const chartRecordId = (id: string, format: ChartFormat): string => `${id}.${format}`;
+
 /** HMAC-SHA256 signature (base64url) of one chart file name. */
 export function signChart(id: string, format: ChartFormat, key: string): string {
   return createHmac("sha256", key).update(`${id}.${format}`).digest("base64url");

@@ -14,11 +14,19 @@ export interface ArtifactDownload {
 
 interface ArtifactMeta { id: number; name: string; size_in_bytes: number; expired: boolean }
 
+/** Octokit returns an ArrayBuffer for binary bodies; be lenient with Buffers and strings (mislabelled responses). */
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (typeof data === "string") return new Uint8Array(Buffer.from(data, "latin1"));
+  return new Uint8Array();
+}
+
 /** Downloads one artifact zip (edge) after checking its declared size; ingest unpacks it. */
 export async function downloadArtifact(octokit: GitHub, repo: RepoRef, artifact: ArtifactMeta, maxBytes: number): Promise<InputFile> {
   if (artifact.size_in_bytes > maxBytes) throw new DownloadTooLargeError(`Artifact \`${artifact.name}\``, artifact.size_in_bytes, maxBytes);
   const { data } = await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: artifact.id, archive_format: "zip" });
-  const bytes = new Uint8Array(data as ArrayBuffer);
+  const bytes = toBytes(data);
   if (bytes.byteLength > maxBytes) throw new DownloadTooLargeError(`Artifact \`${artifact.name}\``, bytes.byteLength, maxBytes);
   return { path: `${artifact.name}.zip`, data: bytes };
 }

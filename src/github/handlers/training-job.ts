@@ -55,9 +55,7 @@ async function loadComparison(deps: AppDeps, job: TrainingJob, summary: Diagnosi
  */
 export async function runTrainingJob(octokit: GitHub, deps: AppDeps, job: TrainingJob): Promise<TrainingOutcome> {
   const { config } = job.config;
-  const { report, summary } = analyzeLogs(job.files, config, job.trainingConfig);
-  report.issues.unshift(...job.inputIssues);
-  summary.issues.unshift(...job.inputIssues);
+  const { report, summary } = analyzeLogs(job.files, config, job.trainingConfig, job.inputIssues);
   const charts: PublishedChart[] | null = deps.hosting !== null && config.charts.enabled && report.runs.length > 0
     ? await publishCharts(deps.store, deps.hosting, repoKey(job.repo), report.runs, { theme: config.charts.theme, now: deps.now })
     : null;

@@ -3,7 +3,7 @@ import { buildRunCharts } from "../../charts/build-charts.js";
 import { renderSvg, svgToPng } from "../../charts/render-image.js";
 import type { RunDiagnosis } from "../../diagnose/diagnose.js";
 import type { ChartFormat, Store } from "../../store/store.js";
-import { chartUrl } from "../charts/sign.js";
+import { chartRecordId, chartUrl } from "../charts/sign.js";
 
 /** Charts rendered per report (each run's loss chart first); rendering costs ~0.2–0.5 s each. */
 export const MAX_CHARTS_PER_REPORT = 4;
@@ -55,7 +55,7 @@ export async function publishCharts(
     };
     const createdAt = options.now().toISOString();
     for (const format of Object.keys(bodies) as ChartFormat[]) {
-      await store.saveChart({ id, repo, format, contentType: CONTENT_TYPES[format], body: bodies[format], createdAt });
+      await store.saveChart({ id: chartRecordId(id, format), repo, format, contentType: CONTENT_TYPES[format], body: bodies[format], createdAt });
     }
     const url = (format: ChartFormat): string => chartUrl(hosting.publicUrl, id, format, hosting.signingKey);
     published.push({ run, chartId: chart.id, title: chart.title, png: url("png"), svg: url("svg"), spec: url("vl.json") });

@@ -27,9 +27,9 @@ export const reportMessages = {
   noBaseDiagnosis: (ref: string): string => `_No stored diagnosis of \`${ref}\` to compare with yet (it is recorded when logs change on \`${ref}\`)._`,
   sameAsBase: (ref: string): string => `_Same findings as the latest diagnosis of \`${ref}\`._`,
   newOnHead: (run: string, f: FindingSummary, ref: string): string =>
-    `${severityIcon(f.severity)} **new** in \`${run}\`: ${f.message} (\`${f.series}\`, ${where(f)}); on \`${ref}\` it did not.`,
+    `${severityIcon(f.severity)} **new** in \`${run}\`: ${f.message} (\`${f.series}\`, ${where(f)}) — not seen on \`${ref}\`.`,
   fixedOnHead: (run: string, f: FindingSummary, ref: string): string =>
-    `✅ **fixed** in \`${run}\`: on \`${ref}\`, ${lowerFirst(f.message)} (\`${f.series}\`, ${where(f)}); not any more.`,
+    `✅ **fixed** in \`${run}\`: ${f.message} (\`${f.series}\`, ${where(f)}) on \`${ref}\` — gone now.`,
   findingRow: (run: string, f: FindingSummary): string =>
     `| ${severityIcon(f.severity)} ${f.severity} | \`${f.id}\` | \`${run}\` | \`${f.series}\` | ${where(f)} | ${escapeCell(f.message)} |`,
   annotationTitle: (f: FindingSummary): string => `${f.id} (${f.series})`,
@@ -49,10 +49,6 @@ export const reportMessages = {
   rejectedInputs: (items: string[]): string =>
     `Ignored (only files uploaded to GitHub, repository paths and Actions run/artifact links are read): ${items.map((i) => `\`${i}\``).join(", ")}`,
 } as const;
-
-function lowerFirst(text: string): string {
-  return text.length === 0 ? text : text[0]!.toLowerCase() + text.slice(1);
-}
 
 /** Escapes a Markdown table cell. */
 export function escapeCell(text: string): string {

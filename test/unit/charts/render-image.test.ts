@@ -1,4 +1,6 @@
-import { describe, expect, test } from "@jest/globals";
+import { describe, expect, jest, test } from "@jest/globals";
+
+jest.setTimeout(60_000);
 import { buildRunCharts } from "../../../src/charts/build-charts.js";
 import { renderPng, renderSvg, svgToPng } from "../../../src/charts/render-image.js";
 import { countInk, decodePng, hasPngSignature } from "./helpers/png.js";

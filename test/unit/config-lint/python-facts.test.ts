@@ -30,6 +30,11 @@ describe("Python fact extraction", () => {
     expect(result.findings.filter((f) => f.id === "lr-out-of-range").map((f) => f.line)).toEqual([3, 4]);
   });
 
+  test("TF1 optimizers: tf.train.AdamOptimizer(0.5) and MomentumOptimizer(lr, momentum)", async () => {
+    const result = await lintPy("import tensorflow as tf\na = tf.train.AdamOptimizer(0.5)\nb = tf.compat.v1.train.MomentumOptimizer(learning_rate=0.3, momentum=0.99)\n");
+    expect(result.findings.map((f) => `${f.id}@${f.line}`)).toEqual(["lr-out-of-range@2", "momentum-with-high-lr@3"]);
+  });
+
   test("a string optimizer in compile gets the framework default learning rate", async () => {
     const result = await lintPy('import keras\nmodel.compile(optimizer="adam", loss="mse")\n');
     expect(fact(result, "optimizer")).toBe("adam");

@@ -47,7 +47,7 @@ describe("parseAppConfig()", () => {
     expect(config.checks).toEqual({ failOnTraining: "warning", failOnConfig: "never" });
     expect(config.reproduction.runsOn).toEqual(["self-hosted", "linux", "gpu"]);
     expect(config.reproduction.workflow).toBe(DEFAULT_APP_CONFIG.reproduction.workflow);
-    expect(config.configGate.thresholds).toEqual({ "lr-out-of-range": { adamMax: 0.01 } });
+    expect(config.configGate.thresholds).toEqual({ "lr-out-of-range": { adaptiveMaxLr: 0.003 } });
   });
 
   test("defaults fail checks on errors, comment sticky and offer reproduction on [self-hosted, gpu]", () => {
@@ -74,5 +74,12 @@ describe("schema/app-config.schema.json", () => {
     const documented = [...source.matchAll(/^ {4}\/\*\* .*Default: .*\*\/\n {4}(\w+): (?:z\.|\w+Schema\.)/gm)].map((m) => m[1]);
     expect(fields.length).toBeGreaterThan(20);
     expect(documented).toEqual(fields);
+  });
+});
+
+describe("docs/configuration.md", () => {
+  test("is up to date with the zod schema (run `npm run schema`)", async () => {
+    const { renderConfigurationDocs } = await import("../../../src/config/render-docs.js");
+    expect(readFileSync(resolve(REPO_ROOT, "docs/configuration.md"), "utf8")).toBe(renderConfigurationDocs());
   });
 });

@@ -7,7 +7,10 @@ import { ingestFiles } from "../../../src/ingest/ingest.js";
 import { parseNumber } from "../../../src/ingest/text/numbers.js";
 import { forEachLine } from "../../../src/ingest/text/lines.js";
 import { DEFAULT_INGEST_LIMITS, type IngestResult } from "../../../src/ingest/types.js";
-import { bytes } from "./support/fixtures.js";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { INGEST_ISSUES } from "../../../src/ingest/messages.js";
+import { bytes, REPO_ROOT } from "./support/fixtures.js";
 
 const csv = (text: string, path = "m.csv"): IngestResult => parseCsv({ path, data: bytes(text) }, DEFAULT_INGEST_LIMITS);
 const values = (result: IngestResult, tag: string): number[] => Array.from(result.runs[0]?.series.find((series) => series.tag === tag)?.values ?? []);
@@ -169,5 +172,12 @@ describe("ingestFiles", () => {
     expect(runName("runs/exp2/results.csv")).toBe("exp2/results");
     expect(runName("my_run.csv")).toBe("my_run");
     expect(runName("a.zip!logs/history.json")).toBe("logs/history");
+  });
+});
+
+describe("docs/ingest.md", () => {
+  test("documents every ingest issue code with an anchor", () => {
+    const doc = readFileSync(resolve(REPO_ROOT, "docs/ingest.md"), "utf8");
+    for (const code of [...Object.keys(INGEST_ISSUES), "series-point-limit"]) expect(doc).toContain(`<a id="${code}"></a>\`${code}\``);
   });
 });

@@ -75,6 +75,10 @@ describe("renderMarkdownReport", () => {
     expect(cut).toMatch(/Report truncated to fit the comment size limit: \d+ of \d+ sections shown/);
   });
 
+  test("embeds a mermaid xychart when asked and no chart URL is given", () => {
+    expect(renderMarkdownReport(report(sickDiagnosis()), { mermaid: true })).toContain("```mermaid");
+  });
+
   test("uses a chart image when a URL is given for the run", () => {
     const d = sickDiagnosis();
     expect(renderMarkdownReport(report(d), { chartUrls: { [d.run.name]: "https://example.test/c.png" } })).toContain("![Loss curves of dead](https://example.test/c.png)");

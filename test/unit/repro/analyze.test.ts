@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { analyzeExperiment } from "../../../src/repro/analysis/analyze.js";
+import { buildExperimentChart, reproCurvePoints } from "../../../src/repro/analysis/chart.js";
 import { renderReproSummary } from "../../../src/repro/analysis/render-summary.js";
 import { createLrSchedule } from "../../../src/repro/runner/lr-schedule.js";
 import { ExperimentPlanSchema, type ExperimentPlanInput } from "../../../src/repro/plan/experiment.schema.js";
@@ -66,6 +67,18 @@ describe("analyzeExperiment(plan, runs)", () => {
     expect(text).toContain("✘ lr-1e-3");
     expect(text).toContain("did not improve");
     expect(text).toContain("assumed: lr 1");
+  });
+});
+
+describe("buildExperimentChart(runs)", () => {
+  test("turns every run's epochs into repro chart points and a vega-lite spec", () => {
+    const runs = [run("baseline", 1, 12, 12), run("lr-1e-3", 1, 1.4, 0.3)];
+    const points = reproCurvePoints(runs, "valLoss");
+    expect(points).toHaveLength(12);
+    expect(points[6]).toEqual({ arm: "lr-1e-3", seed: 1, epoch: 1, loss: runs[1]!.valLoss[0] });
+    const chart = buildExperimentChart(runs);
+    expect(chart.id).toBe("repro");
+    expect(JSON.stringify(chart.spec)).toContain("lr-1e-3");
   });
 });
 

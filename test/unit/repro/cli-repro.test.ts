@@ -11,7 +11,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const SHARED = resolve(repoRoot, "../shared");
 const describeIfShared = existsSync(SHARED)
   ? describe
-  : (name: string, fn: () => void) => describe(name, () => test("skipped: ../shared is absent", () => expect(existsSync(SHARED)).toBe(false)));
+  : (name: string, _fn: () => void) => describe(name, () => test("skipped: ../shared is absent", () => expect(existsSync(SHARED)).toBe(false)));
 
 function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];

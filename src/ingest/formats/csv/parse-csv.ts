@@ -147,11 +147,31 @@ function rowStep(state: CsvState, line: string): number {
 function finish(state: CsvState, file: InputFile, issues: Issue[]): IngestResult {
   const { layout } = state;
   const location = { file: file.path };
+  issues.push(...columnIssues(state, file.path));
+  if (layout.stepColumn < 0) issues.push(ingestIssue("csv-no-step-column", location, "the row index (0, 1, 2, ...)"));
+  else if (layout.pandasIndex && layout.stepColumn === 0) issues.push(ingestIssue("csv-no-step-column", location, "the unnamed DataFrame index (epoch)"));
+  if (state.ragged > 0) issues.push(ingestIssue("csv-ragged-rows", { file: file.path, line: state.firstRaggedLine }, String(state.ragged)));
+  if (state.longLines > 0) issues.push(ingestIssue("line-too-long", location, String(state.longLines)));
+  const runs: TrainingRun[] = [];
+  for (const [group, builder] of state.builders) {
+    const built = builder.build();
+    issues.push(...built.issues);
+    const name = group === "" ? runName(file.path) : group;
+    const finished = finishRun({ name, source: { path: file.path, format: layout.format, files: [file.path] }, framework: layout.framework, series: built.series, hparams: {} });
+    issues.push(...finished.issues);
+    if (finished.run.series.length > 0) runs.push(finished.run);
+  }
+  if (runs.length === 0) issues.push(ingestIssue("no-metrics-found", location, "CSV file"));
+  return { runs, issues };
+}
+
+/** Drops mostly-text columns and reports text cells and empty columns. */
+function columnIssues(state: CsvState, file: string): Issue[] {
   const textColumns: string[] = [];
   const emptyColumns: string[] = [];
   let textCells = 0;
   let firstTextLine = 0;
-  layout.columns.forEach((column, col) => {
+  state.layout.columns.forEach((column, col) => {
     const stats = state.stats[col];
     if (!column || !stats) return;
     if (stats.text > 0 && stats.text >= stats.numeric) {
@@ -164,26 +184,11 @@ function finish(state: CsvState, file: InputFile, issues: Issue[]): IngestResult
       emptyColumns.push(column.tag);
     }
   });
-  if (layout.stepColumn < 0) issues.push(ingestIssue("csv-no-step-column", location, "the row index (0, 1, 2, ...)"));
-  else if (layout.pandasIndex && layout.stepColumn === 0) issues.push(ingestIssue("csv-no-step-column", location, "the unnamed DataFrame index (epoch)"));
-  if (state.ragged > 0) issues.push(ingestIssue("csv-ragged-rows", { file: file.path, line: state.firstRaggedLine }, String(state.ragged)));
-  if (textCells > 0) issues.push(ingestIssue("csv-text-cells", { file: file.path, line: firstTextLine }, String(textCells)));
-  if (textColumns.length > 0) issues.push(ingestIssue("csv-text-columns", location, quoteList(textColumns)));
-  if (emptyColumns.length > 0) issues.push(ingestIssue("csv-empty-columns", location, quoteList(emptyColumns)));
-  if (state.longLines > 0) issues.push(ingestIssue("line-too-long", location, String(state.longLines)));
-  const runs: TrainingRun[] = [];
-  for (const [group, builder] of state.builders) {
-    const built = builder.build();
-    issues.push(...built.issues);
-    const name = group === "" ? runName(file.path) : group;
-    const finished = finishRun({ name, source: { path: file.path, format: layout.format, files: [file.path] }, framework: layout.framework, series: built.series, hparams: {} });
-    issues.push(...finished.issues);
-    runs.push(finished.run);
-  }
-  if (runs.every((run) => run.series.length === 0)) {
-    return { runs: [], issues: [...issues, ingestIssue("no-metrics-found", location, "CSV file")] };
-  }
-  return { runs: runs.filter((run) => run.series.length > 0), issues };
+  const issues: Issue[] = [];
+  if (textCells > 0) issues.push(ingestIssue("csv-text-cells", { file, line: firstTextLine }, String(textCells)));
+  if (textColumns.length > 0) issues.push(ingestIssue("csv-text-columns", { file }, quoteList(textColumns)));
+  if (emptyColumns.length > 0) issues.push(ingestIssue("csv-empty-columns", { file }, quoteList(emptyColumns)));
+  return issues;
 }
 
 function quoteList(names: string[]): string {

@@ -73,8 +73,19 @@ function finalize(file: InputFile, result: { run: TrainingRun; issues: Issue[] }
   if (result === undefined || result.run.series.length === 0) {
     return { runs: [], issues: [...(result?.issues ?? []), ingestIssue(emptyCode, { file: file.path }, "JSON file")] };
   }
+  if (isGenericRecords(result.run) && result.run.series.every((series) => series.role === "other")) {
+    return { runs: [], issues: [ingestIssue(emptyCode === "no-metrics-found" ? "no-metrics-found" : "json-unrecognized", { file: file.path }, "JSON file")] };
+  }
   const finished = finishRun(result.run);
   return { runs: [finished.run], issues: [...result.issues, ...finished.issues] };
+}
+
+/**
+ * Generic record files (JSON Lines, arrays of dicts) count as training logs only when some field is a
+ * loss, metric, learning rate or gradient norm; otherwise any JSON with numbers would become "series".
+ */
+function isGenericRecords(run: TrainingRun): boolean {
+  return run.source.format === "json" || run.source.format === "jsonl";
 }
 
 /** Two or more lines that each start with `{`: JSON Lines. */

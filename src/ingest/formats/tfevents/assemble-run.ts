@@ -60,9 +60,9 @@ export function assembleRun(input: AssembleInput): { run: TrainingRun | undefine
   const name = path === "" ? baseName(input.files[0] ?? "tfevents") : path;
   const training = series.filter((s) => !PLACEHOLDER_TAGS.has(s.tag));
   if (training.length === 0 && hparamCount > 0) {
-    issues.push({ code: "tfevents-hparams-only", severity: "warning", message: msg.hparamsOnly(name, hparamCount), location: { file: path } });
+    issues.push({ code: "tfevents-hparams-only", severity: "warning", message: msg.hparamsOnly(hparamCount), location: { file: path } });
   } else if (series.length === 0 && Object.keys(input.stats.skipped).length > 0) {
-    issues.push({ code: "tfevents-no-scalars", severity: "warning", message: msg.noScalars(name, msg.skippedSummary(input.stats.skipped)), location: { file: path } });
+    issues.push({ code: "tfevents-no-scalars", severity: "warning", message: msg.noScalars(msg.skippedSummary(input.stats.skipped)), location: { file: path } });
   }
   if (series.length === 0 && hparamCount === 0) return { run: undefined, issues };
   const tags = series.map((s) => s.tag);

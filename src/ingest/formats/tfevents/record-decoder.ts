@@ -52,7 +52,7 @@ export class TfRecordDecoder {
     const room = this.options.maxBytes - this.offset;
     if (chunk.length > room) {
       chunk = chunk.subarray(0, Math.max(0, room));
-      this.issue(this.options.limitIssue.code, "warning", this.options.limitIssue.message);
+      this.issue(this.options.limitIssue.code, "warning", this.options.limitIssue.message, this.options.maxBytes);
     }
     const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let pos = this.carryLength > 0 ? this.fillCarry(chunk) : 0;
@@ -80,9 +80,9 @@ export class TfRecordDecoder {
     const start = this.offset - this.carryLength;
     const need = this.carryNeed > 0 ? this.carryNeed : HEADER;
     if (start === 0 && this.looksLikeLfs(this.carry, 0, this.carryLength)) {
-      this.issue("tfevents-lfs-pointer", "error", msg.lfsPointer(this.options.file));
+      this.issue("tfevents-lfs-pointer", "error", msg.lfsPointer());
     } else {
-      this.issue("tfevents-truncated-record", "info", msg.truncated(this.options.file, start, need - this.carryLength), start);
+      this.issue("tfevents-truncated-record", "info", msg.truncated(start, need - this.carryLength), start);
     }
     this.carryLength = 0;
   }
@@ -92,15 +92,15 @@ export class TfRecordDecoder {
     const lo = view.getUint32(pos, true);
     const hi = view.getUint32(pos + 4, true);
     if (maskCrc(crc32c8(buf, pos)) !== view.getUint32(pos + 8, true)) {
-      if (offset === 0 && this.looksLikeLfs(buf, pos, buf.length)) this.issue("tfevents-lfs-pointer", "error", msg.lfsPointer(this.options.file));
-      else if (offset === 0) this.issue("tfevents-not-tfrecord", "error", msg.notTfRecord(this.options.file), 0);
-      else this.issue("tfevents-bad-length-crc", "error", msg.badLengthCrc(this.options.file, offset), offset);
+      if (offset === 0 && this.looksLikeLfs(buf, pos, buf.length)) this.issue("tfevents-lfs-pointer", "error", msg.lfsPointer());
+      else if (offset === 0) this.issue("tfevents-not-tfrecord", "error", msg.notTfRecord(), 0);
+      else this.issue("tfevents-bad-length-crc", "error", msg.badLengthCrc(offset), offset);
       this.stopped = true;
       return -1;
     }
     const length = hi * 4294967296 + lo;
     if (length > this.options.maxRecordBytes) {
-      this.issue("tfevents-record-too-large", "error", msg.recordTooLarge(this.options.file, offset, length, this.options.maxRecordBytes), offset);
+      this.issue("tfevents-record-too-large", "error", msg.recordTooLarge(offset, length, this.options.maxRecordBytes), offset);
       this.stopped = true;
       return -1;
     }
@@ -111,7 +111,7 @@ export class TfRecordDecoder {
     const start = pos + HEADER;
     const end = pos + total - FOOTER;
     if (this.options.verifyDataCrc && maskCrc(crc32c(buf, start, end)) !== view.getUint32(end, true)) {
-      this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(this.options.file, offset), offset);
+      this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(offset), offset);
       return;
     }
     this.records++;

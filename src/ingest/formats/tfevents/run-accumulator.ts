@@ -64,8 +64,8 @@ export class TfEventsRunAccumulator implements EventSink {
         maxRecordBytes: this.options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
         maxBytes: byTotal ? totalRoom : limits.maxFileBytes,
         limitIssue: byTotal
-          ? { code: "tfevents-total-too-large", message: msg.totalTooLarge(path, limits.maxTotalBytes) }
-          : { code: "tfevents-file-too-large", message: msg.fileTooLarge(path, limits.maxFileBytes) },
+          ? { code: "tfevents-total-too-large", message: msg.totalTooLarge(limits.maxTotalBytes) }
+          : { code: "tfevents-file-too-large", message: msg.fileTooLarge(limits.maxFileBytes) },
       },
       (buf, view, start, end, offset) => {
         if (!this.group.decoder.decode(buf, view, start, end)) this.badRecord(buf, view, start, end, offset);
@@ -85,13 +85,13 @@ export class TfEventsRunAccumulator implements EventSink {
     this.stats.bytes += decoder.offset;
     this.stats.records += decoder.records;
     const fileIssues = [...decoder.issues, ...file.issues];
-    if (decoder.offset === 0 && fileIssues.length === 0) fileIssues.push(this.issue("tfevents-empty-file", "warning", msg.emptyFile(path), path));
+    if (decoder.offset === 0 && fileIssues.length === 0) fileIssues.push(this.issue("tfevents-empty-file", "warning", msg.emptyFile(), path));
     else if (decoder.records > 0 && decoder.records === file.versions && fileIssues.length === 0) {
-      fileIssues.push(this.issue("tfevents-empty-file", "warning", msg.versionOnly(path), path));
+      fileIssues.push(this.issue("tfevents-empty-file", "warning", msg.versionOnly(), path));
     }
     const purged = this.purgedPoints() - file.purgedBefore;
-    if (purged > 0 && file.restarts > 0) fileIssues.push(this.issue("tfevents-restart-purged", "info", msg.restartPurged(path, purged), path));
-    else if (purged > 0) fileIssues.push(this.issue("tfevents-repeated-steps", "info", msg.repeatedSteps(path, file.repeats), path));
+    if (purged > 0 && file.restarts > 0) fileIssues.push(this.issue("tfevents-restart-purged", "info", msg.restartPurged(purged), path));
+    else if (purged > 0) fileIssues.push(this.issue("tfevents-repeated-steps", "info", msg.repeatedSteps(file.repeats), path));
     this.issues.push(...capIssues(fileIssues, this.options.maxIssuesPerFile ?? DEFAULT_MAX_ISSUES_PER_FILE, path));
     this.file = undefined;
   }
@@ -159,8 +159,8 @@ export class TfEventsRunAccumulator implements EventSink {
     // Fast mode skipped the data CRC; check it now to tell corruption from an unexpected payload.
     const corrupt = !this.options.verifyDataCrc && maskCrc(crc32c(buf, start, end)) !== view.getUint32(end, true);
     const issue = corrupt
-      ? this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(path, offset), path, offset)
-      : this.issue("tfevents-bad-record", "warning", msg.badRecord(path, offset), path, offset);
+      ? this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(offset), path, offset)
+      : this.issue("tfevents-bad-record", "warning", msg.badRecord(offset), path, offset);
     this.file.issues.push(issue);
   }
 
@@ -189,5 +189,5 @@ export class TfEventsRunAccumulator implements EventSink {
 function capIssues(issues: Issue[], max: number, file: string): Issue[] {
   if (issues.length <= max) return issues;
   const dropped = issues.length - max;
-  return [...issues.slice(0, max), { code: "tfevents-too-many-issues", severity: "warning", message: msg.tooManyIssues(file, dropped), location: { file } }];
+  return [...issues.slice(0, max), { code: "tfevents-too-many-issues", severity: "warning", message: msg.tooManyIssues(dropped), location: { file } }];
 }

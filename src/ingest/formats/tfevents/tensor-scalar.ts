@@ -40,6 +40,7 @@ interface TensorFields {
   hasValue: boolean;
 }
 
+/** Scratch state reused for every tensor (single-threaded; no allocation per value). */
 const fields: TensorFields = { dtype: 0, elements: 1, contentStart: -1, contentEnd: -1, value: 0, hasValue: false };
 
 /** Element count from a `TensorShapeProto` (dim=2 {size=1}); no dims means rank 0 (one element). */

@@ -108,6 +108,9 @@ describe("decimation and noise", () => {
     expect(Array.from(long.values)).toEqual([2, 20]);
     expect(Array.from(long.steps)).toEqual([1, 4]);
     expect(Array.from(long.bounds)).toEqual([0, 3, 6]);
+    // a bucket of 8 sampled at 4 evenly spaced points: indices 0, 2, 4, 6 -> values 0, 2, 4, 60 -> median 3
+    const sampled = bucketMedians([0, 1, 2, 3, 4, 5, 60, 70], [0, 1, 2, 3, 4, 5, 6, 7], 1, 8, 4);
+    expect(Array.from(sampled.values)).toEqual([3]);
   });
 
   test("localTrend interpolates chunk medians on long series", () => {
@@ -127,5 +130,9 @@ describe("decimation and noise", () => {
     expect(noise.length).toBe(2);
     expect(noise[0]).toBeCloseTo(MAD_TO_SIGMA, 10);
     expect(noise[1]).toBeCloseTo(2 * MAD_TO_SIGMA, 10);
+    // residuals against a trend; sampling every 2nd point of a 4-point block keeps [1, 1] -> MAD 0
+    const trended = blockNoise(Float64Array.from([11, 9, 11, 9]), 4, Number.POSITIVE_INFINITY, Float64Array.from([10, 10, 10, 10]));
+    expect(trended[0]).toBeCloseTo(MAD_TO_SIGMA, 10);
+    expect(blockNoise(Float64Array.from([1, -1, 1, -1]), 4, 2)[0]).toBe(0);
   });
 });

@@ -131,4 +131,34 @@ describe("EventFileWriter → parseTfEvents round trips", () => {
     const a = parseTfEvents([{ path: "r/events.out.tfevents.200.h", data: second.toBytes() }, { path: "r/events.out.tfevents.100.h", data: first.toBytes() }], opts);
     expect(Array.from(seriesOf(a, "loss").steps)).toEqual([1, 2, 3]);
   });
+
+  test("fields in unusual order, repeated metadata and extra unknown fields read the same as the usual layout", () => {
+    const usual = new EventFileWriter({ fileVersion: null });
+    const unusual = new EventFileWriter({ fileVersion: null });
+    for (let step = 1; step <= 4; step++) {
+      usual.scalar("loss", step, step / 8, "simple", { wallTime: 100 + step });
+      usual.scalar("acc", step, step / 16, "float", { wallTime: 100 + step });
+      // step first, an unknown field 15, then the summary whose value puts simple_value before the tag.
+      unusual.event((e) =>
+        e.uint(2, step).uint(15, 7).double(1, 100 + step).message(5, (s) => s.message(1, (v) => v.float(2, step / 8).string(1, "loss"))),
+      );
+      unusual.scalar("acc", step, step / 16, "float", { wallTime: 100 + step, metadata: true });
+    }
+    const a = parseOne(usual.toBytes());
+    const b = parseOne(unusual.toBytes());
+    expect(b).toEqual(a);
+    expect(Array.from(seriesOf(a, "acc").values)).toEqual([1, 2, 3, 4].map((s) => s / 16));
+  });
+
+  test("two values in one summary and two summaries in one event are all read", () => {
+    const w = new EventFileWriter({ fileVersion: null }).event((e) =>
+      e
+        .double(1, 5)
+        .uint(2, 3)
+        .message(5, (s) => s.message(1, (v) => v.string(1, "loss").float(2, 0.5)).message(1, (v) => v.string(1, "val_loss").float(2, 0.75)))
+        .message(5, (s) => s.message(1, (v) => v.string(1, "lr").float(2, 0.125))),
+    );
+    const run = parseOne(w.toBytes()).runs[0];
+    expect(run?.series.map((s) => [s.tag, s.steps[0], s.values[0]])).toEqual([["loss", 3, 0.5], ["val_loss", 3, 0.75], ["lr", 3, 0.125]]);
+  });
 });

@@ -1,0 +1,111 @@
+/**
+ * Text scanning of Python argument lists and expressions, used after tree-sitter has confirmed where a
+ * call is. Works on offsets into the source; knows brackets, strings (incl. triple-quoted, prefixes) and
+ * comments, which is all that is needed to split arguments reliably.
+ */
+
+const OPEN = new Set(["(", "[", "{"]);
+const CLOSE = new Set([")", "]", "}"]);
+
+/** Offset just past the string literal starting at `i` (a quote character). */
+export function skipString(source: string, i: number): number {
+  const quote = source[i]!;
+  const triple = source.startsWith(quote.repeat(3), i);
+  const end = triple ? quote.repeat(3) : quote;
+  let j = i + end.length;
+  while (j < source.length) {
+    const c = source[j];
+    if (c === "\\") j += 2;
+    else if (source.startsWith(end, j)) return j + end.length;
+    else if (!triple && c === "\n") return j;
+    else j += 1;
+  }
+  return source.length;
+}
+
+/**
+ * Splits the bracketed region starting at `open` (an opening bracket) into top-level comma-separated
+ * segments [start, end) (trimmed). Returns the segments and the offset of the closing bracket.
+ */
+export function splitBracket(source: string, open: number): { segments: [number, number][]; close: number } {
+  const segments: [number, number][] = [];
+  let depth = 0;
+  let segmentStart = open + 1;
+  const push = (end: number): void => {
+    let s = segmentStart;
+    let e = end;
+    while (s < e && /\s/.test(source[s]!)) s += 1;
+    while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
+    if (e > s) segments.push([s, e]);
+  };
+  for (let i = open; i < source.length; ) {
+    const c = source[i]!;
+    if (c === '"' || c === "'") {
+      i = skipString(source, i);
+      continue;
+    }
+    if (c === "#") {
+      const newline = source.indexOf("\n", i);
+      i = newline < 0 ? source.length : newline;
+      continue;
+    }
+    if (OPEN.has(c)) depth += 1;
+    else if (CLOSE.has(c)) {
+      depth -= 1;
+      if (depth === 0) {
+        push(i);
+        return { segments, close: i };
+      }
+    } else if (c === "," && depth === 1) {
+      push(i);
+      segmentStart = i + 1;
+    }
+    i += 1;
+  }
+  push(source.length);
+  return { segments, close: source.length };
+}
+
+/** Strips a trailing comment from a one-segment expression text (keeps `#` inside strings). */
+export function withoutComment(source: string, start: number, end: number): number {
+  for (let i = start; i < end; ) {
+    const c = source[i]!;
+    if (c === '"' || c === "'") i = skipString(source, i);
+    else if (c === "#") {
+      let e = i;
+      while (e > start && /\s/.test(source[e - 1]!)) e -= 1;
+      return e;
+    } else i += 1;
+  }
+  return end;
+}
+
+/** Splits [start, end) at top-level commas (outside brackets and strings); segments are trimmed. */
+export function splitTopLevel(source: string, start: number, end: number): [number, number][] {
+  const segments: [number, number][] = [];
+  let depth = 0;
+  let segmentStart = start;
+  const push = (to: number): void => {
+    let s = segmentStart;
+    let e = to;
+    while (s < e && /\s/.test(source[s]!)) s += 1;
+    while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
+    if (e > s) segments.push([s, e]);
+  };
+  for (let i = start; i < end; ) {
+    const c = source[i]!;
+    if (c === '"' || c === "'") {
+      i = skipString(source, i);
+      continue;
+    }
+    if (OPEN.has(c)) depth += 1;
+    else if (CLOSE.has(c)) depth -= 1;
+    else if (c === "," && depth === 0) {
+      push(i);
+      segmentStart = i + 1;
+    }
+    i += 1;
+  }
+  push(end);
+  return segments;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, test } from "@jest/globals";
+import { DEFAULT_DATA_DIR, EnvError, readEnv } from "../../../src/config/env.js";
+
+const PEM = "-----BEGIN RSA PRIVATE KEY-----\\nMIIB\\n-----END RSA PRIVATE KEY-----";
+const base = { APP_ID: "123", PRIVATE_KEY: PEM, WEBHOOK_SECRET: "s3cr3t-value" };
+
+describe("readEnv()", () => {
+  test("readEnv(minimal) applies defaults: PGlite data dir, port 3000, info logs; PEM \\n escapes are expanded", () => {
+    const env = readEnv(base);
+    expect(env).toMatchObject({ APP_ID: "123", LOSS_DOCTOR_DATA_DIR: DEFAULT_DATA_DIR, PORT: 3000, LOG_LEVEL: "info" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PRIVATE_KEY).toContain("\nMIIB\n");
+  });
+
+  test("readEnv() accepts DATABASE_URL, PUBLIC_URL with a signing key, and PORT=0", () => {
+    const env = readEnv({ ...base, DATABASE_URL: "postgres://u@db/ld", PUBLIC_URL: "https://ld.example.com", CHART_SIGNING_KEY: "k".repeat(32), PORT: "0" });
+    expect(env).toMatchObject({ DATABASE_URL: "postgres://u@db/ld", PUBLIC_URL: "https://ld.example.com", PORT: 0 });
+  });
+
+  test("readEnv(bad) throws one EnvError naming every bad variable and never echoing secret values", () => {
+    const bad = { APP_ID: "abc", PRIVATE_KEY: "not-a-key-SECRETVALUE", WEBHOOK_SECRET: "", DATABASE_URL: "mysql://x", PUBLIC_URL: "https://ld.example.com" };
+    let error: unknown;
+    try { readEnv(bad); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    for (const name of ["APP_ID", "PRIVATE_KEY", "WEBHOOK_SECRET", "DATABASE_URL"]) expect(message).toContain(`${name}:`);
+    expect(message).not.toContain("SECRETVALUE");
+  });
+
+  test("PUBLIC_URL without CHART_SIGNING_KEY is refused (chart URLs must be signed)", () => {
+    expect(() => readEnv({ ...base, PUBLIC_URL: "https://ld.example.com" })).toThrow(/CHART_SIGNING_KEY: required when PUBLIC_URL is set/);
+    expect(() => readEnv({ ...base, PUBLIC_URL: "https://ld.example.com", CHART_SIGNING_KEY: "short" })).toThrow(/at least 32 characters/);
+  });
+});
