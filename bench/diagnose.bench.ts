@@ -19,7 +19,7 @@ function fullRun(points: number): TrainingRun {
 
 /** Median wall time and median process CPU time (ms): on a shared machine CPU time is the fairer cost. */
 function medianTime(run: TrainingRun, repeats: number): { wall: number; cpu: number } {
-  detectFindings(run);
+  for (let i = 0; i < 3; i++) detectFindings(run); // JIT warm-up
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < repeats; i++) {

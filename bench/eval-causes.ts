@@ -13,6 +13,8 @@ import { diagnoseRun, type RunDiagnosis } from "../src/diagnose/diagnose.js";
 import type { HparamValue } from "../src/domain/run.js";
 import type { TrainingConfig } from "../src/domain/training-config.js";
 import { ingestPaths } from "../src/ingest/read-paths.js";
+import type { TrainingRun } from "../src/domain/run.js";
+import { loadTorchRun, type TorchRunEntry } from "../test/helpers/load-torch-run.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TORCH = resolve(repoRoot, "../shared/fixtures/torch-runs");
@@ -29,7 +31,7 @@ export const SCENARIO_CAUSES: Readonly<Record<string, readonly string[]>> = {
   regression_outliers: ["data-outliers"], nan_unstable_log_softmax: ["loss-mismatch"],
 };
 
-interface Case { name: string; path: string; causes: readonly string[]; config: TrainingConfig }
+interface Case { name: string; path: string; causes: readonly string[]; config: TrainingConfig; entry?: TorchRunEntry }
 
 /** torch-runs manifest config → raw hparams (nulls dropped; "(200 train)" in the dataset → train_size). */
 export function torchConfig(raw: Record<string, unknown>): TrainingConfig {
@@ -52,10 +54,10 @@ function loadCases(): Case[] {
   if (existsSync(TORCH)) {
     for (const line of readFileSync(join(TORCH, "manifest.jsonl"), "utf8").split("\n")) {
       if (line.trim() === "") continue;
-      const m = JSON.parse(line) as { path: string; scenario: string; seed: number; task: string; config: Record<string, unknown> };
+      const m = JSON.parse(line) as TorchRunEntry & { task: string };
       const causes = SCENARIO_CAUSES[m.scenario];
       if (causes === undefined) continue;
-      cases.push({ name: `torch-runs/${m.scenario}/seed${m.seed}`, path: join(TORCH, m.path), causes, config: torchConfig({ ...m.config, task: m.task }) });
+      cases.push({ name: `torch-runs/${m.scenario}/seed${m.seed}`, path: join(TORCH, m.path), causes, config: torchConfig({ ...m.config, task: m.task }), entry: m });
     }
   } else console.log("torch-runs: skipped (../shared/fixtures/torch-runs is absent)");
   const labels = join(repoRoot, "examples/labels.json");
@@ -82,7 +84,7 @@ function pct(hits: number, total: number): string {
 
 async function main(): Promise<void> {
   const cases = loadCases();
-  const tallies = { with: { top1: 0, top3: 0 }, without: { top1: 0, top3: 0 }, sick: 0, healthy: 0, falseAlarms: 0 };
+  const tallies = { with: { top1: 0, top3: 0 }, without: { top1: 0, top3: 0 }, steps: { top1: 0, top3: 0, n: 0 }, stepsRaw: { top1: 0, top3: 0 }, sick: 0, healthy: 0, falseAlarms: 0, stepAlarms: 0, healthyWithCause: 0 };
   for (const c of cases) {
     const ingested = await ingestPaths([c.path]);
     const run = ingested.runs[0];
@@ -91,12 +93,27 @@ async function main(): Promise<void> {
     if (c.causes.length === 0) {
       tallies.healthy++;
       if (withCfg.falseAlarm) tallies.falseAlarms++;
+      if (withCfg.top.length > 0) tallies.healthyWithCause++;
     } else {
       tallies.sick++;
       if (withCfg.rank === 1) tallies.with.top1++;
       if (withCfg.rank !== null && withCfg.rank <= 3) tallies.with.top3++;
       if (noCfg.rank === 1) tallies.without.top1++;
       if (noCfg.rank !== null && noCfg.rank <= 3) tallies.without.top3++;
+    }
+    if (c.entry?.steps_path !== null && c.entry !== undefined) {
+      const stepped: TrainingRun = loadTorchRun(c.entry, true);
+      const s = outcome(diagnoseRun(stepped, { config: c.config }), c.causes);
+      const sr = outcome(diagnoseRun(stepped), c.causes);
+      if (c.causes.length === 0) tallies.stepAlarms += s.falseAlarm ? 1 : 0;
+      else {
+        tallies.steps.n++;
+        if (s.rank === 1) tallies.steps.top1++;
+        if (s.rank !== null && s.rank <= 3) tallies.steps.top3++;
+        if (sr.rank === 1) tallies.stepsRaw.top1++;
+        if (sr.rank !== null && sr.rank <= 3) tallies.stepsRaw.top3++;
+      }
+      if (verbose) console.log(`${c.name.padEnd(52)} +steps cfg ${s.rank ?? "-"} ${s.top.join(" ")} | raw ${sr.rank ?? "-"} ${sr.top.join(" ")}`);
     }
     const mark = (o: Outcome): string => (c.causes.length === 0 ? (o.falseAlarm ? "ALARM" : "ok") : o.rank === null ? "MISS" : `#${o.rank}`);
     if (verbose || mark(withCfg) === "MISS" || mark(withCfg) === "ALARM" || (withCfg.rank !== null && withCfg.rank > 3)) {
@@ -107,7 +124,10 @@ async function main(): Promise<void> {
   console.log("\nCause ranking (true cause = torch-runs manifest scenario, our labels for examples/)");
   console.log(`  with config:    top-1 ${pct(tallies.with.top1, tallies.sick)}   top-3 ${pct(tallies.with.top3, tallies.sick)}`);
   console.log(`  curves only:    top-1 ${pct(tallies.without.top1, tallies.sick)}   top-3 ${pct(tallies.without.top3, tallies.sick)}`);
-  console.log(`  healthy runs with a warning/error finding: ${tallies.falseAlarms}/${tallies.healthy}`);
+  console.log(`  + steps.csv, with config: top-1 ${pct(tallies.steps.top1, tallies.steps.n)}   top-3 ${pct(tallies.steps.top3, tallies.steps.n)}`);
+  console.log(`  + steps.csv, curves only: top-1 ${pct(tallies.stepsRaw.top1, tallies.steps.n)}   top-3 ${pct(tallies.stepsRaw.top3, tallies.steps.n)}`);
+  console.log(`  healthy runs with a warning/error finding: ${tallies.falseAlarms}/${tallies.healthy} (main log), ${tallies.stepAlarms} with steps.csv`);
+  console.log(`  healthy runs with any cause listed (with config): ${tallies.healthyWithCause}/${tallies.healthy}`);
 }
 
 await main();

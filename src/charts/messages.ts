@@ -16,6 +16,7 @@ export const chartMessages = {
   learningRateLegend: (tag: string) => `${tag} (right axis)`,
   smoothingNote: () => "faint: raw, strong: smoothed (debiased EMA)",
   nonFinite: (kind: "nan" | "inf", step: number, unit: StepUnit) => `${kind === "nan" ? "NaN" : "Inf"} at ${unit} ${formatStepLabel(step)}`,
+  nonFiniteToEnd: () => "no finite value after this",
   best: (value: number) => `best ${formatShort(value)}`,
   bestVal: () => "best val",
   chance: () => "chance",

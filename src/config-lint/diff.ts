@@ -70,3 +70,8 @@ export function diffLint(base: LintResult, head: LintResult): LintDiff {
   const fixed = [...remaining.values()].flat();
   return { changes: factChanges(base.facts, head.facts), introduced, preexisting, fixed };
 }
+
+/** One-line summary of a change for PR comments: `lr 1e-3 → 1.0 (train.py:12)`, `batchSize (new) → 2 (...)`. */
+export function formatChange(change: LintChange): string {
+  return `${change.key} ${change.before ?? "(new)"} → ${change.after} (${change.file}:${change.line})`;
+}

@@ -11,6 +11,8 @@ const EXCLUDED = [
   /(^|\/)test_[^/]*\.py$/,
   /_test\.py$/,
   /\.(schema|lock)\.json$/,
+  /(^|\/)(trainer_state|vocab|tokenizer(_config)?|special_tokens_map|added_tokens|merges|labels?|annotations?|instances_[^/]*|dataset_info)\.json$/,
+  /(^|\/)(data|datasets|logs|runs|outputs|wandb|mlruns|lightning_logs)\/.*\.(json|ya?ml|toml)$/,
 ];
 
 /**

@@ -28,6 +28,8 @@ export interface ReadSourcesResult {
 export function decodeSource(path: string, data: Uint8Array, issues: Issue[]): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data.subarray(2));
+  // NUL bytes mean binary content: keep the bytes 1:1 so the linter reports `binary-file` for them.
+  if (data.includes(0)) return new TextDecoder("latin1").decode(data);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {

@@ -66,6 +66,7 @@ export function renderLintText(result: LintResult, files: number, options: { col
     lines.push(`${where}${issue.severity}  ${issue.code}  ${issue.message}`);
   }
   const summary = `${count(result, "error")} error(s), ${count(result, "warning")} warning(s), ${count(result, "info")} info in ${files} file(s)`;
-  lines.push(result.findings.length === 0 ? `No findings in ${files} file(s).` : summary);
+  const issues = result.issues.length > 0 ? ` ${result.issues.length} input issue(s).` : "";
+  lines.push(`${result.findings.length === 0 ? `No findings in ${files} file(s).` : `${summary}.`}${issues}`);
   return `${lines.join("\n")}\n`;
 }

@@ -96,8 +96,12 @@ export const PLATEAU_DEFAULTS = {
   minLevelOfStart: 0.7,
   /** Relative distance to ln(C) within which the level is "at chance" when C is known. */
   chanceTolerance: 0.05,
-  /** Relative distance to ln(k), k ∈ {2, 10, 100, 1000}, within which a guessed match counts. */
+  /** C unknown: a level down to this fraction below ln(k), k ∈ {2, 10, 100, 1000}, counts as a guessed match … */
   guessedChanceTolerance: 0.01,
+  /** … and up to this fraction above it (stuck networks sit slightly above the label entropy). */
+  guessedChanceAbove: 0.05,
+  /** `chanceLevel` evidence names the nearest ln(k) within this relative distance even when not at chance. */
+  nearChanceTolerance: 0.1,
   /** At least this many analysis points. */
   minPoints: 5,
 };

@@ -47,7 +47,8 @@ function renderSeries(d: RunDiagnosis, width: number, p: Paint): string[] {
   return series.map((s) => {
     const { line, logScale } = sparkline(s.values, sparkWidth);
     const sum = seriesSummary(s);
-    const best = s.direction === "higher" ? `max ${formatNumber(sum.max)}` : `min ${formatNumber(sum.min)}`;
+    const bestValue = s.direction === "higher" ? sum.max : sum.min;
+    const best = Number.isFinite(bestValue) ? `${s.direction === "higher" ? "max" : "min"} ${formatNumber(bestValue)}` : "no finite value";
     const note = logScale ? p(` (${M.logScale})`, "dim") : "";
     return `  ${s.tag.slice(0, tagWidth).padEnd(tagWidth)}  ${p(line, "cyan")}  ${formatNumber(sum.first)} → ${formatNumber(sum.last)}  ${p(best, "dim")}${note}`;
   });

@@ -78,15 +78,15 @@ describe("chart page in headless Chromium", () => {
       await (globalThis as unknown as { lossDoctorReady: Promise<unknown> }).lossDoctorReady;
     });
     for (let i = 0; i < charts.length; i++) {
-      const marks = await page.locator(`#chart-${i} svg .mark-line path, #chart-${i} svg .mark-rect path`).count();
+      const marks = await page.locator(`#chart-${i} svg.marks .mark-line path, #chart-${i} svg.marks .mark-rect path`).count();
       expect(marks).toBeGreaterThan(0);
     }
-    expect(await page.locator("#chart-0 svg").getByText("browser-demo", { exact: false }).count()).toBeGreaterThan(0);
-    expect(await page.locator("#chart-0 svg text").filter({ hasText: /^NaN at step 350$/ }).count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("#chart-0 svg.marks").getByText("browser-demo", { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.locator("#chart-0 svg.marks text").filter({ hasText: /^NaN at step 350$/ }).count()).toBeGreaterThanOrEqual(1);
 
-    const ticks = async (): Promise<string> => (await page.locator("#chart-0 svg .role-axis-label text").allTextContents()).join("|");
+    const ticks = async (): Promise<string> => (await page.locator("#chart-0 svg.marks .role-axis-label text").allTextContents()).join("|");
     const before = await ticks();
-    const box = await page.locator("#chart-0 svg").boundingBox();
+    const box = await page.locator("#chart-0 svg.marks").boundingBox();
     await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
     await page.mouse.wheel(0, -600);
     await page.waitForTimeout(300);

@@ -16,7 +16,7 @@ export const ANNOTATION_LAYOUT = {
   /** Estimated label width per character, as a fraction of the font size (DejaVu Sans averages ~0.6). */
   charWidth: 0.62,
   rangeOpacity: 0.12,
-  /** Ranges covering at least this fraction of the x range are not shaded (they say "the whole run"; the subtitle names them). */
+  /** Non-error ranges covering at least this fraction of the x range are not shaded (they say "the whole run"; the subtitle names them). */
   wholeRunFraction: 0.9,
   /** At most this many shaded ranges, most severe first. */
   maxRanges: 3,
@@ -50,7 +50,7 @@ export function selectDrawn(annotations: readonly Annotation[], stepRange: [numb
     const key = a.kind === "range" ? `r:${a.from}:${a.to}:${a.label}` : a.kind === "rule" ? `u:${a.at}:${a.label}` : `${a.kind}:${JSON.stringify(a)}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return !(a.kind === "range" && span > 0 && a.to - a.from >= ANNOTATION_LAYOUT.wholeRunFraction * span);
+    return !(a.kind === "range" && a.severity !== "error" && span > 0 && a.to - a.from >= ANNOTATION_LAYOUT.wholeRunFraction * span);
   });
   const ranges = unique.filter((a) => a.kind === "range").sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   const kept = new Set(ranges.slice(0, ANNOTATION_LAYOUT.maxRanges));
@@ -125,7 +125,7 @@ export function annotationLayers(all: readonly Annotation[], palette: ThemePalet
   const color = { field: "c", type: "nominal" as const, scale: null };
   const ranges = toRows(annotations, palette, "range");
   if (ranges.length > 0) {
-    layers.push({ data: { values: ranges }, mark: { type: "rect", opacity: ANNOTATION_LAYOUT.rangeOpacity }, encoding: { x, x2: { field: "x2" }, color } });
+    layers.push({ data: { values: ranges }, mark: { type: "rect", fillOpacity: ANNOTATION_LAYOUT.rangeOpacity, strokeOpacity: 0 }, encoding: { x, x2: { field: "x2" }, color } });
   }
   const rules = toRows(annotations, palette, "rule");
   if (rules.length > 0) {

@@ -66,7 +66,11 @@ export function valueAt(series: Series, step: number): number | null {
  */
 export function buildAnnotations(findings: readonly Finding[], series: readonly Series[], nonFinite: readonly NonFinitePoint[], unit: StepUnit): Annotation[] {
   const byTag = new Map(series.map((s) => [s.tag, s]));
-  const out: Annotation[] = nonFinite.map((p) => ({ kind: "rule", at: p.step, label: chartMessages.nonFinite(p.kind, p.step, unit), severity: "error", tag: p.tag }));
+  const out: Annotation[] = nonFinite.flatMap((p): Annotation[] => {
+    const rule: Annotation = { kind: "rule", at: p.step, label: chartMessages.nonFinite(p.kind, p.step, unit), severity: "error", tag: p.tag };
+    if (p.deadUntil === null || p.deadUntil <= p.step) return [rule];
+    return [rule, { kind: "range", from: p.step, to: p.deadUntil, label: chartMessages.nonFiniteToEnd(), severity: "error", tag: p.tag }];
+  });
   const marked = new Set(nonFinite.map((p) => p.tag));
   for (const finding of findings) {
     const s = byTag.get(finding.series);

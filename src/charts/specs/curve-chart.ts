@@ -10,7 +10,7 @@ import { annotationLayers } from "./annotation-layers.js";
 import { buildAnnotations, findingSteps, type Annotation } from "./annotations.js";
 import { labelLookup } from "./csv.js";
 import { shareBudget, type ChartOptions } from "./options.js";
-import { chooseYScale, yScale } from "./scale.js";
+import { chooseYScale, yAxisFormat, yScale } from "./scale.js";
 import { buildSeriesTable, type SeriesTable } from "./series-table.js";
 
 type Layer = LayerSpec<Field> | UnitSpec<Field>;
@@ -93,19 +93,19 @@ export interface SeriesEncodings {
  */
 export function lineLayers(table: SeriesTable, axes: { xTitle: string; yTitle: string }, encodings: SeriesEncodings, lookups: CalculateTransform[], options: ChartOptions): Layer[] {
   const x = { field: "x", type: "quantitative" as const, title: axes.xTitle, axis: { tickCount: 8 } };
-  const scale = yScale(chooseYScale(table.extent, options.logScaleMinRatio));
-  const y = { field: "y", type: "quantitative" as const, title: axes.yTitle, scale };
+  const scaleType = chooseYScale(table.extent, options.logScaleMinRatio);
+  const y = { field: "y", type: "quantitative" as const, title: axes.yTitle, scale: yScale(scaleType), axis: yAxisFormat(scaleType) };
   const smoothedSet = `indexof(${JSON.stringify(table.smoothed.map((tag) => table.tags.indexOf(tag)))}, datum.i) >= 0`;
   const enc = { x, ...encodings } as const;
   const layers: Layer[] = [];
   if (table.smoothed.length > 0) {
     layers.push(
-      { mark: { type: "line", strokeWidth: 1, opacity: 0.3, clip: true }, transform: [{ filter: `isValid(datum.y) && ${smoothedSet}` }, ...lookups], encoding: { ...enc, y } },
-      { mark: { type: "line", strokeWidth: 2, clip: true }, transform: [{ filter: "isValid(datum.s)" }, ...lookups], encoding: { ...enc, y: { ...y, field: "s" } } },
+      { mark: { type: "line", strokeWidth: 1, strokeOpacity: 0.3, clip: options.interactive }, transform: [{ filter: `isValid(datum.y) && ${smoothedSet}` }, ...lookups], encoding: { ...enc, y } },
+      { mark: { type: "line", strokeWidth: 2, clip: options.interactive }, transform: [{ filter: "isValid(datum.s)" }, ...lookups], encoding: { ...enc, y: { ...y, field: "s" } } },
     );
   }
   if (table.smoothed.length < table.tags.length) {
-    layers.push({ mark: { type: "line", strokeWidth: 2, clip: true, point: { size: 18 } }, transform: [{ filter: `!(${smoothedSet})` }, ...lookups], encoding: { ...enc, y } });
+    layers.push({ mark: { type: "line", strokeWidth: 2, clip: options.interactive, point: { size: 18 } }, transform: [{ filter: `!(${smoothedSet})` }, ...lookups], encoding: { ...enc, y } });
   }
   if (options.interactive) layers.push(hoverLayer(lookups, x, y, axes.xTitle));
   return layers;
@@ -131,7 +131,7 @@ function learningRateLayer(lr: Series, label: string, xTitle: string, color: Col
   return {
     data: table.data,
     transform: [{ calculate: labelLookup([label], "i"), as: "series" }],
-    mark: { type: "line", strokeWidth: 1.5, strokeDash: [6, 3], clip: true },
+    mark: { type: "line", strokeWidth: 1.5, strokeDash: [6, 3], clip: options.interactive },
     encoding: {
       x: { field: "x", type: "quantitative", title: xTitle },
       y: { field: "y", type: "quantitative", title: chartMessages.learningRateAxis(), scale, axis: { orient: "right", format: ".2~e", grid: false } },

@@ -99,7 +99,7 @@ export function buildReproSpec(points: readonly ReproCurvePoint[], partial?: Par
     height: o.height,
     config: themeConfig(o.theme),
     layer: [
-      { data, transform: lookup, mark: { type: "area", opacity: 0.18, clip: true }, encoding: { x, y: { field: "lo", type: "quantitative", title: chartMessages.lossAxis(), scale }, y2: { field: "hi" }, color } },
+      { data, transform: lookup, mark: { type: "area", fillOpacity: 0.18, clip: true }, encoding: { x, y: { field: "lo", type: "quantitative", title: chartMessages.lossAxis(), scale }, y2: { field: "hi" }, color } },
       { data, transform: lookup, mark: { type: "line", strokeWidth: 2, clip: true, point: { size: 16 } }, encoding: { x, y: { field: "m", type: "quantitative", title: chartMessages.lossAxis(), scale }, color } },
       ...annotationLayers(annotations, palette, { xTitle: x.title, yTitle: chartMessages.lossAxis(), stepRange: epochRange(summary), width: o.width }),
     ],

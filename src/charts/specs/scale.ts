@@ -25,3 +25,8 @@ function smallestNonZero(extent: ValueExtent): number {
 export function yScale(type: YScaleType): { type: YScaleType; zero?: boolean; nice?: boolean } {
   return type === "linear" ? { type, zero: false } : { type };
 }
+
+/** Tick label format for a y scale type: compact `.3~g` on log axes (1e+24, 0.001), vega's default otherwise. */
+export function yAxisFormat(type: YScaleType): { format?: string } {
+  return type === "linear" ? {} : { format: ".3~g" };
+}

@@ -20,6 +20,8 @@ export interface NonFinitePoint {
   kind: "nan" | "inf";
   /** The last finite value before it, when there is one (where the marker sits on the curve). */
   lastFiniteValue: number | null;
+  /** Last step of the series, when no finite value follows the first non-finite one (the run died there). */
+  deadUntil: number | null;
 }
 
 /**
@@ -123,7 +125,10 @@ export function firstNonFinite(series: Series): NonFinitePoint | null {
       last = v;
       continue;
     }
-    return { tag: series.tag, step: series.steps[i] ?? 0, kind: Number.isNaN(v) ? "nan" : "inf", lastFiniteValue: last };
+    let recovers = false;
+    for (let j = i + 1; j < series.values.length && !recovers; j++) recovers = isFiniteValue(series.values[j]);
+    const end = series.steps[series.steps.length - 1] ?? 0;
+    return { tag: series.tag, step: series.steps[i] ?? 0, kind: Number.isNaN(v) ? "nan" : "inf", lastFiniteValue: last, deadUntil: recovers ? null : end };
   }
   return null;
 }

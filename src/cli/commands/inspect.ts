@@ -66,7 +66,12 @@ export const inspectCommand: CliCommand = async (argv, io) => {
 
 /** Paths as the user knows them: absolute paths become relative to the working directory. */
 function relativize(summary: InspectJson, cwd: string): InspectJson {
-  const show = (path: string): string => (isAbsolute(path) ? relative(cwd, path) || "." : path);
+  const show = (path: string): string => {
+    if (!isAbsolute(path)) return path;
+    const bang = path.indexOf("!");
+    const outer = bang < 0 ? path : path.slice(0, bang);
+    return `${relative(cwd, outer) || "."}${bang < 0 ? "" : path.slice(bang)}`;
+  };
   return {
     runs: summary.runs.map((run) => ({
       ...run,

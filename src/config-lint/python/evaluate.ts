@@ -6,7 +6,7 @@ import type { SourceMap } from "./source-map.js";
 /** Names known so far in a file: `LR = 1e-3`, `config = {"lr": ...}`, argparse defaults. */
 export interface Scope {
   constants: Map<string, ValueRef>;
-  /** `config[lr]` dictionary entries and `argparse:<dest>` defaults. */
+  /** `config[lr]` dictionary entries, `argparse:<dest>` defaults and `param:<name>` parameter defaults. */
   attributes: Map<string, ValueRef>;
   /** Variables holding `parser.parse_args()`. */
   parsedArgs: Set<string>;
@@ -94,6 +94,9 @@ interface Evaluated {
   source?: ValueRef;
 }
 
+/** Objects whose attributes mirror constructor/function parameters (`self.hparams.lr`, `self.lr`). */
+const HPARAM_OBJECTS = /^(self|self\.hparams|hparams|self\.hp|self\.config|self\.cfg)$/;
+
 /** Small Pratt parser over literal tokens; anything it does not understand yields null. */
 class ExpressionReader {
   private at = 0;
@@ -156,9 +159,10 @@ class ExpressionReader {
       this.at += 3;
     } else if (name.includes(".")) {
       const [object, attribute] = [name.slice(0, name.lastIndexOf(".")), name.slice(name.lastIndexOf(".") + 1)];
-      found = this.scope.parsedArgs.has(object) ? this.scope.attributes.get(`argparse:${attribute}`) : undefined;
+      if (this.scope.parsedArgs.has(object)) found = this.scope.attributes.get(`argparse:${attribute}`);
+      else if (HPARAM_OBJECTS.test(object)) found = this.scope.attributes.get(`param:${attribute}`);
     } else {
-      found = this.scope.constants.get(name);
+      found = this.scope.constants.get(name) ?? this.scope.attributes.get(`param:${name}`);
     }
     return found === undefined ? null : { value: found.value, via: key, source: found };
   }

@@ -29,6 +29,10 @@ function layerFromCall(call: CallInfo, framework: FileFramework): LayerUse | nul
   if (kind === "conv") units = call.kwargs["filters"] ?? call.kwargs["out_channels"] ?? (isTorch ? call.args[1] : call.args[0]);
   if (kind === "dropout") rate = call.kwargs["rate"] ?? call.kwargs["p"] ?? call.args[0];
   if (kind === "activation" && call.name === "Activation") activation = call.kwargs["activation"] ?? call.args[0];
+  // `activation=tf.nn.softmax` / `keras.activations.sigmoid`: read the function name as the activation.
+  if (activation !== undefined && activation.value === null && activation.name !== null) {
+    activation = { ...activation, value: activation.name.split(".").pop() ?? null, editable: false };
+  }
   let finalKind = kind;
   if (kind === "activation" && activation?.value === "softmax") finalKind = "softmax";
   if (kind === "activation" && activation?.value === "sigmoid") finalKind = "sigmoid";

@@ -23,6 +23,21 @@ export function skipString(source: string, i: number): number {
   return source.length;
 }
 
+/** Trims whitespace and leading comment lines (`# params` before `lr=0.1`) from [start, end). */
+function trimSegment(source: string, start: number, end: number): [number, number] | null {
+  let s = start;
+  let e = end;
+  for (;;) {
+    while (s < e && /\s/.test(source[s]!)) s += 1;
+    if (source[s] !== "#") break;
+    const newline = source.indexOf("\n", s);
+    s = newline < 0 || newline > e ? e : newline + 1;
+  }
+  e = withoutComment(source, s, e);
+  while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
+  return e > s ? [s, e] : null;
+}
+
 /**
  * Splits the bracketed region starting at `open` (an opening bracket) into top-level comma-separated
  * segments [start, end) (trimmed). Returns the segments and the offset of the closing bracket.
@@ -32,11 +47,8 @@ export function splitBracket(source: string, open: number): { segments: [number,
   let depth = 0;
   let segmentStart = open + 1;
   const push = (end: number): void => {
-    let s = segmentStart;
-    let e = end;
-    while (s < e && /\s/.test(source[s]!)) s += 1;
-    while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
-    if (e > s) segments.push([s, e]);
+    const trimmed = trimSegment(source, segmentStart, end);
+    if (trimmed !== null) segments.push(trimmed);
   };
   for (let i = open; i < source.length; ) {
     const c = source[i]!;
@@ -86,11 +98,8 @@ export function splitTopLevel(source: string, start: number, end: number): [numb
   let depth = 0;
   let segmentStart = start;
   const push = (to: number): void => {
-    let s = segmentStart;
-    let e = to;
-    while (s < e && /\s/.test(source[s]!)) s += 1;
-    while (e > s && /\s/.test(source[e - 1]!)) e -= 1;
-    if (e > s) segments.push([s, e]);
+    const trimmed = trimSegment(source, segmentStart, to);
+    if (trimmed !== null) segments.push(trimmed);
   };
   for (let i = start; i < end; ) {
     const c = source[i]!;

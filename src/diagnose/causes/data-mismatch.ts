@@ -3,7 +3,7 @@ import { num, supportFinding } from "./helpers.js";
 import type { CauseScorer } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { valBelowTrain: 1.6, immediateOverfit: 0.8 } as const;
+const W = { valBelowTrain: 2.0, immediateOverfit: 0.8 } as const;
 /** Validation loss that is best within this share of the run never improved: it does not see the same data. */
 const IMMEDIATE = 0.05;
 

@@ -120,6 +120,11 @@ function nonFiniteAtStart(train: Series | undefined, nonFinite: Finding | undefi
   return firstBad >= 0 && firstBad <= T.earlyPosition * train.values.length;
 }
 
+function hasNegative(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! < 0) return true;
+  return false;
+}
+
 /** Computes the curve signals of a run from its series, config and findings. Pure, O(points). */
 export function computeSignals(run: TrainingRun, config: TrainingConfig, findings: readonly Finding[]): CurveSignals {
   const train = pickSeries(run, "train-loss") ?? pickSeries(run, "val-loss");
@@ -148,7 +153,7 @@ export function computeSignals(run: TrainingRun, config: TrainingConfig, finding
     classification: trustChance || (chanceLevel !== null && values.length > 0 && Math.abs((values[0] ?? 0) - chanceLevel) <= T.startNearChance * chanceLevel),
     chanceLoss: chance.level,
     nonFiniteFromStart: nonFiniteAtStart(train, strongest(findings, "non-finite")),
-    negativeLoss: run.series.some((s) => (s.role === "train-loss" || s.role === "val-loss") && s.values.some((v) => v < 0)),
+    negativeLoss: run.series.some((s) => (s.role === "train-loss" || s.role === "val-loss") && hasNegative(s.values)),
     initialAccuracy: acc[0] ?? null,
     bestAccuracy: acc.length > 0 ? maxOf(acc) : null,
     lrVaries: varies(pickSeries(run, "learning-rate")),

@@ -40,10 +40,10 @@ export const CAUSE_THRESHOLDS = {
   explosionOverRest: 10,
   /** ...and only when the rest of the run is this flat ((p90 − p10) / median): the network died. */
   flatRestSpread: 0.25,
-  /** Validation loss ending ≥ this much above its minimum (min before 80 % of the run) is mild overfitting. */
+  /** Validation loss ending ≥ this much above its minimum (reached before valMinBefore of the run) is mild overfitting. */
   mildValRise: 0.05,
   /** The validation minimum must lie before this share of the run to count as overfitting. */
-  valMinBefore: 0.8,
+  valMinBefore: 0.5,
   /** Share of the config weight removed from a cause that explains none of the observed symptoms. */
   configOnlyDiscount: 0.5,
   /** Without any warning/error finding, causes need at least this score (configuration-only risks). */

@@ -12,8 +12,9 @@ export interface ChanceMatch {
 
 /**
  * The chance level a value sits at: ln(C) when C is known (within `tolerance`, relative), otherwise
- * the closest ln(k) for common k within the stricter `guessTolerance`. `kind: "accuracy"` uses 1/C
- * with absolute tolerances.
+ * the closest ln(k) for common k within the stricter `guessTolerance` below and `guessAbove` above.
+ * Asymmetric because a network stuck on a constant output cannot beat the label entropy (≤ ln C)
+ * but usually sits a little above it. `kind: "accuracy"` uses 1/C with absolute tolerances.
  */
 export function matchChance(
   value: number,
@@ -21,16 +22,18 @@ export function matchChance(
   tolerance: number,
   guessTolerance: number,
   kind: "loss" | "accuracy" = "loss",
+  guessAbove = guessTolerance,
 ): ChanceMatch | null {
   const levelOf = (k: number): number => (kind === "loss" ? Math.log(k) : 1 / k);
-  const distance = (level: number): number => (kind === "loss" ? Math.abs(value - level) / level : Math.abs(value - level));
+  const offset = (level: number): number => (kind === "loss" ? (value - level) / level : value - level);
   if (numClasses !== undefined && numClasses >= 2) {
     const level = levelOf(numClasses);
-    return distance(level) <= tolerance ? { classes: numClasses, level, known: true } : null;
+    return Math.abs(offset(level)) <= tolerance ? { classes: numClasses, level, known: true } : null;
   }
   for (const k of COMMON_CLASS_COUNTS) {
     const level = levelOf(k);
-    if (distance(level) <= guessTolerance) return { classes: k, level, known: false };
+    const d = offset(level);
+    if (d >= -guessTolerance && d <= guessAbove) return { classes: k, level, known: false };
   }
   return null;
 }

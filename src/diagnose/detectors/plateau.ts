@@ -23,7 +23,9 @@ function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding
   const start = flatTailStart(p.smooth, level, o.maxRelativeChange * Math.abs(level));
   const fraction = (n - start) / n;
   const isLoss = p.series.role.endsWith("loss") && p.positive;
-  const chance = isLoss ? matchChance(level, context.numClasses, o.chanceTolerance, o.guessedChanceTolerance) : null;
+  const chance = isLoss ? matchChance(level, context.numClasses, o.chanceTolerance, o.guessedChanceTolerance, "loss", o.guessedChanceAbove) : null;
+  // Evidence only: the nearest ln(k) within nearChanceTolerance, even when it is not close enough to call.
+  const near = chance ?? (isLoss ? matchChance(level, undefined, o.nearChanceTolerance, o.nearChanceTolerance) : null);
   const relativeImprovement = p.initialLevel !== 0 ? (p.initialLevel - level) / Math.abs(p.initialLevel) : 0;
   // A loss pinned at 0 from the start is a disabled or trivially satisfied term, not a stalled one.
   const stuck = level >= o.minLevelOfStart * p.initialLevel && !(p.positive && level <= 0);
@@ -42,7 +44,7 @@ function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding
     toStep: analysisStep(p, n - 1),
     evidence: {
       level: round4(value),
-      chanceLevel: chance === null ? null : round4(chance.level),
+      chanceLevel: near === null ? null : round4(near.level),
       atChance: chance !== null,
       relativeImprovement: round4(relativeImprovement),
     },

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { loadAppConfig } from "../../config/load.js";
 import type { AppDeps } from "../deps.js";
+import { isBranchTip } from "../collect/branch.js";
 import { UserFacingError } from "../errors.js";
 import { CHECK_CONFIG, CHECK_REPRO, CHECK_TRAINING, reportMessages } from "../report/messages.js";
 import type { GitHub, RepoRef } from "../types.js";
@@ -26,8 +27,9 @@ async function rerunCommit(octokit: GitHub, deps: AppDeps, repo: RepoRef, sha: s
   const changes = await collectChanges(octokit, repo, changed, config, { head: sha, base: null });
   const configs = changes.configs.length === 0 ? null : await runConfigJob(octokit, deps, { repo, headSha: sha, head: changes.configs, base: null, config });
   if (changes.logs.length === 0) return;
+  const storeRef = branch !== null && (await isBranchTip(octokit, repo, branch, sha)) ? branch : null;
   await runTrainingJob(octokit, deps, {
-    repo, headSha: sha, storeRef: branch, baseRef: null, files: changes.logs, annotatable: new Set(changes.logPaths),
+    repo, headSha: sha, storeRef, baseRef: null, files: changes.logs, annotatable: new Set(changes.logPaths),
     inputIssues: changes.issues, config, offerReproduce: true, ...(configs === null ? {} : { trainingConfig: configs.analysis.trainingConfig }),
   });
 }
@@ -60,8 +62,7 @@ async function authorizeReproduction(context: ActionContext): Promise<{ branch: 
   if (!WRITE_LEVELS.has(permission.permission)) throw new UserFacingError(reportMessages.reproduceDenied(sender.login));
   const branch = run.check_suite?.head_branch ?? null;
   if (branch === null) throw new UserFacingError(reportMessages.reproduceFork());
-  const tip = await context.octokit.rest.repos.getBranch({ ...repo, branch }).then((r) => r.data.commit.sha, () => null);
-  if (tip !== run.head_sha) throw new UserFacingError(reportMessages.reproduceFork());
+  if (!(await isBranchTip(context.octokit, repo, branch, run.head_sha))) throw new UserFacingError(reportMessages.reproduceFork());
   for (const p of run.pull_requests) {
     const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: p.number });
     if (isForkPull(pr)) throw new UserFacingError(reportMessages.reproduceFork());

@@ -9,6 +9,7 @@ import type { AppDeps } from "../deps.js";
 import { downloadRunArtifacts } from "../collect/artifacts.js";
 import { UserFacingError } from "../errors.js";
 import { buildFailureCheckRun } from "../report/check-run-output.js";
+import { MAX_DISPATCH_INPUT_CHARS } from "../report/limits.js";
 import { CHECK_REPRO, reportMessages } from "../report/messages.js";
 import { buildReproResultCheckRun, buildReproStartedCheckRun } from "../report/repro-check-run.js";
 import { publishCheckRun } from "../publish/create-check-run.js";
@@ -47,11 +48,15 @@ export async function startReproduction(octokit: GitHub, deps: AppDeps, req: Rep
   const id = `exp-${randomBytes(8).toString("hex")}`;
   const seeds = Array.from({ length: req.config.reproduction.seeds }, (_, i) => i + 1);
   const plan = planExperiment(run, { seeds, name: id });
+  const inputs = { plan: JSON.stringify(plan), "runs-on": JSON.stringify(req.config.reproduction.runsOn) };
+  if (inputs.plan.length + inputs["runs-on"].length > MAX_DISPATCH_INPUT_CHARS) {
+    throw new UserFacingError(`The experiment plan is ${inputs.plan.length.toLocaleString("en-US")} characters, above GitHub's ${MAX_DISPATCH_INPUT_CHARS.toLocaleString("en-US")}-character limit for workflow inputs.`);
+  }
   const started = buildReproStartedCheckRun(req.headSha, id, reportMessages.ackReproduce(req.requestedBy, req.config.reproduction.runsOn));
   const checkRunId = await publishCheckRun(octokit, req.repo, started);
   await octokit.rest.actions.createWorkflowDispatch({
     ...req.repo, workflow_id: req.config.reproduction.workflow, ref: req.branch,
-    inputs: { plan: JSON.stringify(plan), "runs-on": JSON.stringify(req.config.reproduction.runsOn) },
+    inputs,
   });
   const now = deps.now().toISOString();
   const record: ExperimentRecord = {

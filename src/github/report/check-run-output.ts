@@ -85,10 +85,13 @@ export function renderIssues(title: string, issues: Issue[]): string {
   return `${title}\n\n${items.join("\n")}\n`;
 }
 
-/** Annotations on log files that are in the repository (`annotatable`), at line 1 of the log. */
+/** Binary logs (TensorBoard event files) get no line annotations; the summary still lists their findings. */
+const isBinaryLog = (path: string): boolean => /tfevents/.test(path);
+
+/** Annotations on text log files that are in the repository (`annotatable`), at line 1 of the log. */
 function trainingAnnotations(summary: DiagnosisSummary, annotatable: ReadonlySet<string>): Annotation[] {
   return summary.runs.flatMap((run) => {
-    const path = run.files.find((f) => annotatable.has(f)) ?? (annotatable.has(run.source) ? run.source : undefined);
+    const path = [...run.files, run.source].find((f) => annotatable.has(f) && !isBinaryLog(f));
     if (path === undefined) return [];
     return run.findings.map((f: FindingSummary) => ({
       path, start_line: 1, end_line: 1, annotation_level: LEVEL[f.severity],

@@ -20,3 +20,5 @@ export const MAX_CHECK_ACTIONS = 3;
 export const MAX_ACTION_LABEL_CHARS = 20;
 export const MAX_ACTION_DESCRIPTION_CHARS = 40;
 export const MAX_ACTION_IDENTIFIER_CHARS = 20;
+/** Maximum characters of all `workflow_dispatch` inputs together. */
+export const MAX_DISPATCH_INPUT_CHARS = 65_535;

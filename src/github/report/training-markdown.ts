@@ -1,6 +1,5 @@
 import type { DiagnoseReport } from "../../diagnose/diagnose.js";
 import { renderMarkdownReport } from "../../report/render-markdown.js";
-import { renderMermaidChart } from "../../charts/render-mermaid.js";
 import type { PublishedChart } from "../publish/publish-charts.js";
 import type { CheckRunImage } from "./check-run-output.js";
 
@@ -18,8 +17,7 @@ export function renderTrainingMarkdown(report: DiagnoseReport, charts: Published
     for (const c of charts) chartUrls[c.run] ??= c.png;
     return renderMarkdownReport(report, { chartUrls, maxChars: TRAINING_REPORT_MAX_CHARS });
   }
-  const mermaidCharts = Object.fromEntries(report.runs.map((d) => [d.run.name, renderMermaidChart(d.run, d.findings)]));
-  return renderMarkdownReport(report, { mermaid: true, mermaidCharts, maxChars: TRAINING_REPORT_MAX_CHARS });
+  return renderMarkdownReport(report, { mermaid: true, maxChars: TRAINING_REPORT_MAX_CHARS });
 }
 
 /** Check-run images for the published charts (GitHub shows them under the summary). */

@@ -1,5 +1,6 @@
 import type { TrainingConfig } from "../../domain/training-config.js";
 import type { DataSpec, ExperimentPlanInput, ModelSpec, TrainingSpec } from "./experiment.schema.js";
+import { planMessages } from "./messages.js";
 
 /** Defaults of the planner's baseline (documented in docs/repro.md). */
 export const BASELINE_DEFAULTS = {
@@ -50,11 +51,11 @@ export interface BaselineInputs {
 function pickLr(config: TrainingConfig, causes: ReadonlySet<string>, optimizer: Optimizer, assume: (s: string) => void): number {
   if (config.lr !== undefined) return config.lr;
   if (causes.has("lr-too-high") || causes.has("exploding-gradients")) {
-    assume(`lr ${BASELINE_DEFAULTS.suspiciousLr} (the suspected too-high learning rate; pass --hparam lr=… to use yours)`);
+    assume(planMessages.assumedHighLr(BASELINE_DEFAULTS.suspiciousLr));
     return BASELINE_DEFAULTS.suspiciousLr;
   }
   if (causes.has("lr-too-low")) {
-    assume(`lr ${BASELINE_DEFAULTS.tooLowLr} (the suspected too-low learning rate)`);
+    assume(planMessages.assumedLowLr(BASELINE_DEFAULTS.tooLowLr));
     return BASELINE_DEFAULTS.tooLowLr;
   }
   return optimizer === "sgd" || optimizer === "momentum" ? 0.01 : 1e-3;
@@ -63,7 +64,7 @@ function pickLr(config: TrainingConfig, causes: ReadonlySet<string>, optimizer: 
 function pickBatch(config: TrainingConfig, causes: ReadonlySet<string>, assume: (s: string) => void): number {
   if (config.batchSize !== undefined) return config.batchSize;
   if (causes.has("batch-too-small")) {
-    assume(`batch size ${BASELINE_DEFAULTS.tinyBatch} (the suspected too-small batch)`);
+    assume(planMessages.assumedTinyBatch(BASELINE_DEFAULTS.tinyBatch));
     return BASELINE_DEFAULTS.tinyBatch;
   }
   return 32;
@@ -77,7 +78,7 @@ function buildModel(inputShape: number[], classes: number, config: TrainingConfi
   }
   const deep = causes.has("vanishing-gradients") || causes.has("missing-batchnorm");
   const wide = causes.has("model-too-large") || causes.has("no-regularization") || causes.has("too-little-data");
-  if (deep) assume(`a deep sigmoid MLP (${BASELINE_DEFAULTS.deepLayers} layers), where missing BatchNorm shows`);
+  if (deep) assume(planMessages.assumedDeepSigmoid(BASELINE_DEFAULTS.deepLayers));
   const count = deep ? BASELINE_DEFAULTS.deepLayers : 2;
   const units = wide ? BASELINE_DEFAULTS.wideUnits : BASELINE_DEFAULTS.hiddenUnits;
   const hidden = Array.from({ length: count }, () => [{ type: "dense" as const, units, activation: deep ? ("sigmoid" as const) : ("relu" as const) }, ...extras]).flat();
@@ -86,10 +87,10 @@ function buildModel(inputShape: number[], classes: number, config: TrainingConfi
 
 function buildData(inputShape: number[], classes: number, config: TrainingConfig, causes: ReadonlySet<string>, assume: (s: string) => void): DataSpec {
   const raw = config.normalizedInputs === false || (config.normalizedInputs === undefined && (causes.has("unnormalized-inputs") || causes.has("data-outliers")));
-  if (raw && config.normalizedInputs === undefined) assume("raw 0..255 inputs (the suspected unnormalised inputs)");
+  if (raw && config.normalizedInputs === undefined) assume(planMessages.assumedRawInputs());
   const tiny = causes.has("too-little-data") || causes.has("no-regularization") || causes.has("model-too-large");
   const small = causes.has("batch-too-small");
-  if (tiny) assume(`${BASELINE_DEFAULTS.tinyTrainSize} noisy training samples, where a model can memorise`);
+  if (tiny) assume(planMessages.assumedTinyData(BASELINE_DEFAULTS.tinyTrainSize));
   const trainSize = Math.min(config.trainSize ?? Infinity, tiny ? BASELINE_DEFAULTS.tinyTrainSize : small ? 96 : BASELINE_DEFAULTS.trainSize);
   return {
     kind: "synthetic",

@@ -1,3 +1,4 @@
+import { planMessages } from "./messages.js";
 import type { Arm, DataSpec, ExperimentPlan, Layer, ModelSpec, TrainingSpec } from "./experiment.schema.js";
 
 /** One arm with its changes applied: exactly what the runner trains. */
@@ -56,7 +57,7 @@ export function resolveArm(plan: ExperimentPlan, arm: Arm): ResolvedArm {
   let model = plan.model;
   if (changes.model !== undefined && Object.keys(changes.model).length > 0) {
     if (model.kind === "layers") model = { ...model, layers: applyModelChanges(model.layers, changes.model) };
-    else notes.push(`arm ${arm.id}: model changes need a layer-list model; the Keras JSON model was used unchanged`);
+    else notes.push(planMessages.kerasJsonUnchanged(arm.id));
   }
   const training: TrainingSpec = { ...plan.training, ...changes.training };
   return { id: arm.id, model, data: resolveData(plan.data, changes.data?.scale), training, notes };

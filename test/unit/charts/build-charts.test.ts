@@ -88,6 +88,20 @@ describe("buildRunCharts", () => {
     expect(annotationRows(loss?.spec, "rule")).toEqual([expect.objectContaining({ x: 0, label: "NaN at step 0" })]);
   });
 
+  test("a run that never recovers from NaN gets a red range to the end (even though it spans the run)", () => {
+    const values = [2.3, 1e6, 1e20, ...Array.from({ length: 97 }, () => Number.NaN)];
+    const [loss] = buildRunCharts(run("dead", [series("loss", "train-loss", values)]), []);
+    expect(annotationRows(loss?.spec, "rect")).toEqual([expect.objectContaining({ x: 3, x2: 99, label: "no finite value after this" })]);
+  });
+
+  test("labels at the same step are stacked in different rows", () => {
+    const r = run("busy", [series("loss", "train-loss", decay(100)), series("val_loss", "val-loss", decay(100, { seed: 3 }))]);
+    const [loss] = buildRunCharts(r, [finding("oscillation", "loss", 10, 40), finding("plateau", "val_loss", 10, 60, { atChance: false }), finding("divergence", "loss", 10, 30, { startStep: 10 }, "error")]);
+    const labels = annotationRows(loss?.spec, "text").filter((row) => typeof row["row"] === "number");
+    const rows = new Set(labels.map((l) => l["row"]));
+    expect(rows.size).toBe(new Set(labels.map((l) => l["label"])).size);
+  });
+
   test("log y when positive values span decades, linear otherwise", () => {
     const spanning = run("s", [series("loss", "train-loss", decay(200, { start: 2.3, floor: 1e-4, tau: 20, noise: 0 }))]);
     const flat = run("f", [series("loss", "train-loss", decay(200, { start: 1, floor: 0.5, noise: 0 }))]);

@@ -55,7 +55,7 @@ describe("loss-doctor diagnose", () => {
 
   test("--format json validates against schema/diagnose.schema.json", async () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schema/diagnose.schema.json"), "utf8")) as object;
-    const validate = new Ajv().compile(schema);
+    const validate = new Ajv({ allowUnionTypes: true }).compile(schema);
     for (const name of ["healthy", "lr-too-high", "overfitting"]) {
       const { out } = await diagnose(`examples/${name}/metrics.csv`, "--format", "json");
       expect(validate(JSON.parse(out))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "@jest/globals";
-import { diffLint } from "../../../src/config-lint/diff.js";
+import { diffLint, formatChange } from "../../../src/config-lint/diff.js";
 import { lintSources } from "../../../src/config-lint/lint.js";
 
 const BASE = [
@@ -25,6 +25,7 @@ describe("diffLint", () => {
     const head = await lintSources([{ path: "train.py", text: HEAD }]);
     const diff = diffLint(base, head);
     expect(diff.changes).toEqual([{ key: "lr", file: "train.py", line: 6, before: "1e-3", after: "1.0" }]);
+    expect(diff.changes.map(formatChange)).toEqual(["lr 1e-3 → 1.0 (train.py:6)"]);
     expect(diff.introduced.map((f) => `${f.id}@${f.line}`)).toEqual(["lr-out-of-range@6"]);
     expect(diff.preexisting.map((f) => `${f.id}@${f.line}`)).toEqual(["batch-size-too-small@5"]);
     expect(diff.fixed).toEqual([]);

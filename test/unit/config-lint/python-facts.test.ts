@@ -61,6 +61,25 @@ describe("Python fact extraction", () => {
     ]);
   });
 
+  test("parameter defaults resolve `lr` and `self.hparams.lr` (Lightning modules, train functions)", async () => {
+    const result = await lintPy(
+      [
+        "import torch",
+        "import lightning as L",
+        "class Lit(L.LightningModule):",
+        "    def __init__(self, lr: float = 0.3, hidden=64):",
+        "        super().__init__()",
+        "        self.save_hyperparameters()",
+        "    def configure_optimizers(self):",
+        "        return torch.optim.Adam(self.parameters(), lr=self.hparams.lr)",
+        "def train(model, batch_size=1):",
+        "    return torch.utils.data.DataLoader(train_ds, batch_size=batch_size, shuffle=True)",
+      ].join("\n"),
+    );
+    expect(result.findings.map((f) => `${f.id}@${f.line}`)).toEqual(["lr-out-of-range@4", "batch-size-too-small@9"]);
+    expect(result.findings[0]?.fix?.replacement).toMatchObject({ line: 4, text: "1e-3" });
+  });
+
   test("a Keras decay schedule passed as learning_rate contributes its initial rate and counts as a schedule", async () => {
     const result = await lintPy(
       "from tensorflow import keras\nsched = keras.optimizers.schedules.ExponentialDecay(initial_learning_rate=0.5, decay_steps=1000, decay_rate=0.9)\nopt = keras.optimizers.Adam(learning_rate=keras.optimizers.schedules.ExponentialDecay(0.5, 100, 0.9))\n",
@@ -108,6 +127,26 @@ describe("Python fact extraction", () => {
     );
     expect(fact(result, "optimizer")).toBe("adamw");
     expect(result.findings.map((f) => `${f.id}:${f.severity}`)).toEqual(["lr-out-of-range:error"]);
+  });
+
+  test("multi-line calls with comments between arguments are read; code in strings and comments is ignored", async () => {
+    const result = await lintPy(
+      [
+        "import torch",
+        'print("Adam(lr=1.0) is a bad idea")',
+        "# opt = torch.optim.Adam(model.parameters(), lr=1.0)",
+        'doc = """',
+        "optimizer = torch.optim.Adam(params, lr=5.0)",
+        '"""',
+        "opt = torch.optim.SGD(",
+        "    model.parameters(),  # params, with a comma, and (parens)",
+        "    lr=0.9,  # big",
+        "    momentum=0.95,",
+        ")",
+      ].join("\n"),
+    );
+    expect(result.findings.map((f) => `${f.id}@${f.line}:${f.column}`)).toEqual(["lr-out-of-range@9:8", "momentum-with-high-lr@9:8"]);
+    expect(result.facts.filter((f) => f.key === "optimizer")).toHaveLength(1);
   });
 
   test("columns count characters, not bytes, after non-ASCII text", async () => {

@@ -56,6 +56,10 @@ describe("lint rules", () => {
     ]);
   });
 
+  test("loss-output-mismatch reads activation functions passed by reference (activation=tf.nn.softmax)", async () => {
+    expect(await ids("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(1, activation=tf.nn.softmax)])\n")).toEqual(["loss-output-mismatch:error"]);
+  });
+
   test("adam-with-weight-decay suggests AdamW by replacing the class name only", async () => {
     const result = await lintSources([{ path: "t.py", text: "import torch\nopt = torch.optim.Adam(model.parameters(), lr=1e-3, weight_decay=0.01)\n" }]);
     expect(result.findings[0]?.fix?.replacement).toEqual({ line: 2, startColumn: 19, endColumn: 23, text: "AdamW" });

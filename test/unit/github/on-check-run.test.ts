@@ -29,6 +29,7 @@ describe("check_run.rerequested", () => {
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: SHA }).reply(404, {})
       .get(`${REPO}/commits/${SHA}`).reply(200, { sha: SHA, files: [{ filename: "logs/metrics.csv", status: "added" }, { filename: "old.csv", status: "removed" }] })
       .get(`${REPO}/contents/logs%2Fmetrics.csv`).query({ ref: SHA }).reply(200, contentResponse("logs/metrics.csv", divergingCsv()))
+      .get(`${REPO}/branches/master`).reply(200, { name: "master", commit: { sha: SHA } })
       .post(`${REPO}/check-runs`, (b: typeof check) => { check = b; return true; }).reply(201, { id: 3 });
     await app.probot.receive({ id: "rr-1", name: "check_run", payload: rerequest(CHECK_TRAINING) } as never);
     expect(tracker.unmatched).toEqual([]);

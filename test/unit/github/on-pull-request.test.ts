@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { writeFileSync, mkdirSync } from "node:fs";
-import { resolve } from "node:path";
 import nock from "nock";
 import { summarizeDiagnosis } from "../../../src/github/analyze/summary.js";
 import { analyzeLogs } from "../../../src/github/analyze/analyze-logs.js";
 import { DEFAULT_APP_CONFIG } from "../../../src/config/schema.js";
 import { commentMarker } from "../../../src/github/report/marker.js";
 import { BAD_TRAIN_PY, divergingCsv, GOOD_TRAIN_PY, healthyCsv } from "./helpers/logs.js";
-import { REPO_ROOT } from "./helpers/golden.js";
 import { API, contentResponse, createTestApp, examplePayload, mockToken, trackUnmatched, type TestApp } from "./helpers/probot.js";
 
 /** Handler tests lint Python with tree-sitter and diagnose curves: allow for a busy 2-core machine. */
@@ -79,11 +76,6 @@ describe("pull_request handler", () => {
     expect(body).toContain("### Training curves");
     expect(body).toContain("### Training config");
     expect(body.length).toBeLessThanOrEqual(65_536);
-    // What users see, for review: test/.out is git-ignored scratch space.
-    mkdirSync(resolve(REPO_ROOT, "out"), { recursive: true });
-    writeFileSync(resolve(REPO_ROOT, "out/pr-comment.md"), body);
-    writeFileSync(resolve(REPO_ROOT, "out/pr-training-check.md"), `# ${training?.output.title}\n\n${training?.output.summary}\n\n---\n\n${training?.output.text}`);
-    writeFileSync(resolve(REPO_ROOT, "out/pr-config-check.md"), `# ${config?.output.title}\n\n${config?.output.summary}`);
 
     // synchronize: same content; the comment is edited in place and the suggestion is not repeated.
     let patched: { body: string } | undefined;

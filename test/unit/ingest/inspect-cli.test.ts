@@ -1,6 +1,8 @@
 import { describe, expect, test } from "@jest/globals";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { Ajv } from "ajv";
 import { runCli } from "../../../src/cli/run-cli.js";
 import type { CliIo } from "../../../src/cli/io.js";
@@ -57,6 +59,20 @@ describe("loss-doctor inspect", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe("");
+  });
+
+  test("archive entries are shown as archive!entry, with the archive path relative to the working directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ld-inspect-"));
+    try {
+      writeFileSync(join(dir, "artifact.zip"), zipSync({ "logs/metrics.csv": strToU8("epoch,loss\n0,1\n1,0.5\n"), "../../evil.csv": strToU8("epoch,loss\n0,1\n") }));
+      const result = await run([join(dir, "artifact.zip")]);
+      expect(result.code).toBe(0);
+      const shown = relative(REPO_ROOT, join(dir, "artifact.zip"));
+      expect(result.stdout).toContain(`source: ${shown}!logs/metrics.csv`);
+      expect(result.stdout).toContain(`warning [zip-unsafe-path] ${shown}!../../evil.csv`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("--help prints usage and exits 0", async () => {

@@ -57,6 +57,37 @@ describe("hand-written log fixtures (test/fixtures/logs)", () => {
     expect(series(epochs, "loss").stepUnit).toBe("epoch");
   });
 
+  test("Lightning progress bars: the last refresh of each epoch wins; v_num is not a metric", () => {
+    const result = read("pytorch-console/lightning-progress.txt");
+    expect(result.runs[0]?.framework).toBe("lightning");
+    expect(Array.from(series(result, "train_loss").values).map((value) => Number(value.toFixed(4)))).toEqual([1, 0.5, 0.3333]);
+    expect(Array.from(series(result, "val_loss").steps)).toEqual([0, 1, 2]);
+    expect(result.runs[0]?.series.map((entry) => entry.tag)).not.toContain("v_num");
+  });
+
+  test("'Train Loss: x | Val Loss: y' keeps the split words in the tag", () => {
+    const result = read("pytorch-console/train-val-words.txt");
+    expect(series(result, "Train_Loss").role).toBe("train-loss");
+    expect(series(result, "Val_Loss").role).toBe("val-loss");
+    expect(series(result, "Val_Acc").role).toBe("val-metric");
+    expect(result.runs[0]?.series.map((entry) => entry.tag)).not.toContain("Test_accuracy");
+  });
+
+  test("fastai results tables: one row per epoch, later tables continue the step count", () => {
+    const result = read("text/fastai-table.txt");
+    expect(Array.from(series(result, "valid_loss").steps)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(series(result, "valid_loss").role).toBe("val-loss");
+    expect(result.runs[0]?.series.map((entry) => entry.tag)).not.toContain("time");
+  });
+
+  test("TF Estimator and mmdetection logs: counters inside INFO lines, Epoch [e][i/n] made global", () => {
+    expect(Array.from(series(read("text/tf-estimator.log"), "loss").steps)).toEqual([0, 100, 200]);
+    const mmdet = read("text/mmdet.log");
+    expect(Array.from(series(mmdet, "loss").steps)).toEqual([50, 100, 550]);
+    expect(series(mmdet, "lr").role).toBe("learning-rate");
+    expect(mmdet.runs[0]?.series.map((entry) => entry.tag)).not.toContain("memory");
+  });
+
   test("Hugging Face Trainer dict lines: train and eval series by epoch, summary as hparams", () => {
     const result = read("hf-console/trainer-dicts.txt");
     expect(result.runs[0]?.framework).toBe("huggingface");

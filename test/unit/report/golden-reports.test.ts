@@ -9,6 +9,7 @@ import type { TrainingConfig } from "../../../src/domain/training-config.js";
 import { ingestPaths } from "../../../src/ingest/read-paths.js";
 import { renderMarkdownReport } from "../../../src/report/render-markdown.js";
 import { toDiagnoseJson } from "../../../src/report/render-json.js";
+import { renderTextReport } from "../../../src/report/render-text.js";
 import { golden, REPO_ROOT, roundNumbers } from "./golden-helper.js";
 
 const SHARED = resolve(REPO_ROOT, "../shared");
@@ -17,7 +18,7 @@ const describeIfShared = existsSync(SHARED)
   : (name: string, _fn: () => void) => describe(name, () => test("skipped: ../shared is absent", () => expect(existsSync(SHARED)).toBe(false)));
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, "schema/diagnose.schema.json"), "utf8")) as object;
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
 
 async function report(path: string, config: TrainingConfig): Promise<{ json: unknown; markdown: string }> {
   const diagnosed = diagnoseIngested(await ingestPaths([path]), { config });
@@ -60,4 +61,19 @@ describeIfShared("golden reports over ../shared/fixtures/torch-runs (seed 10, wi
       check(`torch-runs/${entry.scenario}`, await report(join("../shared/fixtures/torch-runs", entry.path), normalizeHparams(hparams)));
     });
   }
+});
+
+describeIfShared("reports over ../shared/fixtures/real-logs", () => {
+  test("every real log diagnoses without throwing into schema-valid JSON, markdown and text", async () => {
+    const diagnosed = diagnoseIngested(await ingestPaths(["../shared/fixtures/real-logs"]));
+    expect(diagnosed.runs.length).toBeGreaterThan(20);
+    const json = toDiagnoseJson(diagnosed);
+    expect(validate(json)).toBe(true);
+    expect(renderMarkdownReport(diagnosed).length).toBeLessThanOrEqual(60_000);
+    expect(renderTextReport(diagnosed)).toContain("━━ ../shared/fixtures/real-logs/");
+    for (const run of json.runs) {
+      for (const c of run.causes) expect(c.evidence.for.join(" ")).not.toMatch(/NaN×|Inf×/);
+      expect(["healthy", "warning", "error", "no-data"]).toContain(run.status);
+    }
+  });
 });

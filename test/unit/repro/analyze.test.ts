@@ -95,3 +95,28 @@ describe("createLrSchedule", () => {
     expect([0, 1, 2, 3].map((e) => s.next(e, { loss: 1 }))).toEqual([1, 0.1, 0.1, 0.010000000000000002]);
   });
 });
+
+describe("LocalReproQueue", () => {
+  test("runs experiments one at a time, in order, and survives a failing one", async () => {
+    const { LocalReproQueue } = await import("../../../src/repro/runner/local-queue.js");
+    const log: string[] = [];
+    let active = 0;
+    const queue = new LocalReproQueue(async (p) => {
+      active += 1;
+      expect(active).toBe(1);
+      log.push(`start ${p.name}`);
+      await new Promise((r) => setTimeout(r, 5));
+      log.push(`end ${p.name}`);
+      active -= 1;
+      if (p.name === "b") throw new Error("boom");
+      return { name: p.name } as never;
+    });
+    const a = queue.enqueue({ ...plan, name: "a" });
+    const b = queue.enqueue({ ...plan, name: "b" });
+    const c = queue.enqueue({ ...plan, name: "c" });
+    expect(queue.pending).toBe(3);
+    await expect(b).rejects.toThrow("boom");
+    await Promise.all([a, c]);
+    expect(log).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
+  });
+});

@@ -6,6 +6,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CliIo } from "../../../src/cli/io.js";
 import { runCli } from "../../../src/cli/run-cli.js";
+import { parseReproResult } from "../../../src/repro/analysis/result.schema.js";
+
+/** tfjs training under a loaded 2-core machine can take tens of seconds; jest's default is 5 s. */
+const TFJS_TIMEOUT_MS = 180_000;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const SHARED = resolve(repoRoot, "../shared");
@@ -36,7 +40,11 @@ describe("loss-doctor repro run", () => {
     await writeFile(join(dir, "plan.json"), JSON.stringify(tinyPlan));
     const io = captureIo(dir);
     expect(await runCli(["repro", "run", "plan.json", "--backend", "cpu", "--out", "result.json"], io)).toBe(0);
-    const result = JSON.parse(await readFile(join(dir, "result.json"), "utf8")) as { backend: string; interventions: Record<string, unknown>[]; runs: unknown[] };
+    const text = await readFile(join(dir, "result.json"), "utf8");
+    expect(parseReproResult(text)).toMatchObject({ issues: [] });
+    expect(parseReproResult(text.replace('"version": 1', '"version": 2')).issues[0]).toMatchObject({ code: "repro-result-invalid", severity: "error" });
+    expect(parseReproResult("{").issues[0]!.message).toContain("not JSON");
+    const result = JSON.parse(text) as { backend: string; interventions: Record<string, unknown>[]; runs: unknown[] };
     expect(result.backend).toBe("cpu");
     expect(result.runs).toHaveLength(6);
     expect(result.interventions[0]).toMatchObject({ id: "lr-1e-3", verdict: "confirmed" });
@@ -44,7 +52,7 @@ describe("loss-doctor repro run", () => {
     const summary = io.out.join("");
     expect(summary).toContain('Repro experiment "cli-tiny": 2 arms × 3 seeds on cpu');
     expect(summary).toContain("✔ lr-1e-3");
-  });
+  }, TFJS_TIMEOUT_MS);
 
   test("usage errors: unknown backend, invalid plan, unknown subcommand", async () => {
     const dir = await mkdtemp(join(tmpdir(), "repro-cli-"));
@@ -58,7 +66,7 @@ describe("loss-doctor repro run", () => {
     expect(err).toContain("invalid plan");
     expect(err).toContain("arms");
     expect(err).toContain("unknown subcommand 'frobnicate'");
-  });
+  }, TFJS_TIMEOUT_MS);
 });
 
 describeIfShared("loss-doctor repro plan (torch-runs fixtures)", () => {
@@ -74,5 +82,5 @@ describeIfShared("loss-doctor repro plan (torch-runs fixtures)", () => {
     expect(plan.arms.map((a) => a.id).slice(0, 2)).toEqual(["baseline", "lr-1e-3"]);
     expect(plan.source.assumptions).toEqual([]);
     expect(io.err.join("")).toContain("Planned");
-  });
+  }, TFJS_TIMEOUT_MS);
 });

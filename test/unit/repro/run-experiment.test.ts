@@ -5,6 +5,9 @@ import { runExperiment } from "../../../src/repro/runner/run-experiment.js";
 import { tf } from "../../../src/repro/runner/tf.js";
 import type { ProgressEvent } from "../../../src/repro/types.js";
 
+/** tfjs training under a loaded 2-core machine can take tens of seconds; jest's default is 5 s. */
+const TFJS_TIMEOUT_MS = 180_000;
+
 const tiny: ExperimentPlanInput = {
   name: "tiny",
   model: {
@@ -42,7 +45,7 @@ describe("runExperiment(plan)", () => {
     expect(events.filter((e) => e.type === "epoch")).toHaveLength(4 * 3);
     expect(events[0]).toEqual({ type: "run-start", arm: "baseline", seed: 1, index: 0, total: 4 });
     expect(events.at(-1)).toEqual({ type: "run-end", arm: "l2-dropout", seed: 2, index: 3, total: 4, status: "completed" });
-  });
+  }, TFJS_TIMEOUT_MS);
 
   test("trains the Conv2D/BatchNorm/Dropout plan on wasm with the same curve shape as cpu", async () => {
     const plan = ExperimentPlanSchema.parse({ ...tiny, seeds: [1] });
@@ -50,7 +53,7 @@ describe("runExperiment(plan)", () => {
     const wasm = await runExperiment(plan, { backend: "wasm" });
     expect(wasm.backend.backend).toBe("wasm");
     wasm.runs.forEach((run, i) => run.loss.forEach((v, e) => expect(v).toBeCloseTo(cpu.runs[i]!.loss[e]!, 3)));
-  });
+  }, TFJS_TIMEOUT_MS);
 
   test("stops at the time budget and on abort, and says so in the run status", async () => {
     const plan = ExperimentPlanSchema.parse({ ...tiny, budget: { timeMs: 1000 } });
@@ -63,14 +66,38 @@ describe("runExperiment(plan)", () => {
     const aborted = await runExperiment(plan, { backend: "cpu", signal: controller.signal });
     expect(aborted.runs.map((r) => r.status)).toEqual(["aborted", "aborted", "aborted", "aborted"]);
     expect(aborted.interventions[0]!.verdict).toBe("inconclusive");
-  });
+  }, TFJS_TIMEOUT_MS);
+
+  test("trains a Keras 3 model JSON (batch_shape input) deterministically and notes unsupported model changes", async () => {
+    const dense = (name: string, units: number, activation: string) => ({
+      class_name: "Dense",
+      config: { name, units, activation, use_bias: true, kernel_initializer: { class_name: "GlorotUniform", config: { seed: null } }, bias_initializer: { class_name: "Zeros", config: {} } },
+    });
+    const topology = {
+      class_name: "Sequential",
+      config: { name: "seq", layers: [{ class_name: "InputLayer", config: { batch_shape: [null, 8], dtype: "float32", name: "input" } }, dense("d1", 8, "relu"), dense("d2", 3, "softmax")] },
+      keras_version: "3.4.1",
+    };
+    const plan = ExperimentPlanSchema.parse({
+      ...tiny,
+      model: { kind: "keras-json", topology },
+      data: { kind: "synthetic", inputShape: [8], numClasses: 3, trainSize: 24, valSize: 12 },
+      arms: [{ id: "baseline", description: "keras json" }, { id: "add-batchnorm", description: "bn", changes: { model: { addBatchNorm: true } } }],
+      seeds: [1],
+    });
+    const a = await runExperiment(plan, { backend: "cpu" });
+    const b = await runExperiment(plan, { backend: "cpu" });
+    expect(a.runs.map((r) => r.status)).toEqual(["completed", "completed"]);
+    expect(b.runs[0]!.loss).toEqual(a.runs[0]!.loss);
+    expect(a.notes).toEqual(["arm add-batchnorm: model changes need a layer-list model; the Keras JSON model was used unchanged"]);
+  }, TFJS_TIMEOUT_MS);
 
   test("reports a failed run (bad dataset path) without throwing", async () => {
     const plan = ExperimentPlanSchema.parse({ ...tiny, data: { kind: "csv", path: "does-not-exist.csv", labelColumn: "y" }, seeds: [1] });
     const result = await runExperiment(plan, { backend: "cpu", baseDir: "/nonexistent-dir" });
     expect(result.runs[0]).toMatchObject({ status: "failed" });
     expect(result.runs[0]!.error).toContain("does-not-exist.csv");
-  });
+  }, TFJS_TIMEOUT_MS);
 });
 
 describe("seed anti-patterns reproduce in tfjs (end to end, 3 seeds, cpu)", () => {
@@ -80,12 +107,12 @@ describe("seed anti-patterns reproduce in tfjs (end to end, 3 seeds, cpu)", () =
     expect(fix).toMatchObject({ id: "lr-1e-3", verdict: "confirmed", baselineSymptomRate: 1 });
     expect(fix!.pValue).toBeLessThan(0.05);
     expect(fix!.ratio).toBeLessThan(0.5);
-  });
+  }, TFJS_TIMEOUT_MS);
 
   test("a healthy baseline yields no confirmed fix", async () => {
     const healthy = { ...SCENARIOS.healthy, arms: SCENARIOS.healthy.arms.slice(0, 2) };
     const result = await runExperiment(ExperimentPlanSchema.parse(healthy), { backend: "cpu" });
     expect(result.interventions.map((i) => i.verdict)).toEqual(["not-confirmed"]);
     expect(result.arms[0]!.symptomRate).toBe(0);
-  });
+  }, TFJS_TIMEOUT_MS);
 });

@@ -2,6 +2,9 @@ import { describe, expect, test } from "@jest/globals";
 import { selectBackend } from "../../../src/repro/runner/select-backend.js";
 import { tf } from "../../../src/repro/runner/tf.js";
 
+/** tfjs training under a loaded 2-core machine can take tens of seconds; jest's default is 5 s. */
+const TFJS_TIMEOUT_MS = 180_000;
+
 /** Deterministic pseudo-random values without Math.random. */
 const values = (n: number, k: number): number[] => Array.from({ length: n }, (_, i) => Math.sin(i * k + 0.1) * 0.8);
 
@@ -36,13 +39,19 @@ function maxRelativeError(a: Float32Array, b: Float32Array): number {
 }
 
 describe("wasm Conv2DBackpropFilter kernel", () => {
+  test("selectBackend('wasm') registers the kernel the wasm backend lacks", async () => {
+    const selection = await selectBackend("wasm");
+    expect(selection).toEqual({ backend: "wasm", tfBackend: "wasm", skipped: [] });
+    expect(tf.getKernel("Conv2DBackpropFilter", "wasm")).toBeDefined();
+  }, TFJS_TIMEOUT_MS);
+
   test.each(CASES)("conv2d gradients on wasm agree with cpu: $name", async (c) => {
     const cpu = await gradients("cpu", c);
     const wasm = await gradients("wasm", c);
     expect(wasm.dw.length).toBe(c.filter.reduce((a, b) => a * b));
     expect(maxRelativeError(cpu.dw, wasm.dw)).toBeLessThan(1e-5);
     expect(maxRelativeError(cpu.dx, wasm.dx)).toBeLessThan(1e-5);
-  });
+  }, TFJS_TIMEOUT_MS);
 
   test("a Conv2D model trains on wasm, matches cpu's loss and leaks no tensors", async () => {
     const lossOn = async (backend: "cpu" | "wasm"): Promise<number[]> => {
@@ -70,5 +79,5 @@ describe("wasm Conv2DBackpropFilter kernel", () => {
     const wasm = await lossOn("wasm");
     expect(cpu[2]!).toBeLessThan(cpu[0]!);
     wasm.forEach((v, i) => expect(v).toBeCloseTo(cpu[i]!, 4));
-  });
+  }, TFJS_TIMEOUT_MS);
 });

@@ -1,14 +1,16 @@
 import type { Issue } from "../../../domain/issue.js";
-import type { Framework, HparamValue, LogFormat } from "../../../domain/run.js";
+import type { Framework, LogFormat } from "../../../domain/run.js";
 import { classifyTag } from "../../roles.js";
 import { ingestIssue } from "../../messages.js";
-import { SeriesBuilder } from "../../series-builder.js";
 import { forEachLine } from "../../text/lines.js";
 import { parseNumber } from "../../text/numbers.js";
 import type { IngestLimits, IngestResult, InputFile } from "../../types.js";
 import { finishRun, runName } from "../finish-run.js";
-import { ANSI, COUNTER, COUNTER_KEYS, EARLY_STOPPING, HF_SUMMARY_KEY, IGNORED_KEYS, KERAS_CALLBACK, KERAS_EPOCH_HEADER, KERAS_METRIC_LINE, METRIC_AT_COUNTER, PAIR, REDUCE_LR, SPACED_PAIR, TORCH_EPOCH_BATCH } from "./line-patterns.js";
-import { StepTracker, type LineCounters } from "./step-tracker.js";
+import { ANSI, COUNTER, COUNTER_KEYS, HF_SUMMARY_KEY, IGNORED_KEYS, KERAS_CALLBACK, KERAS_EPOCH_HEADER, KERAS_METRIC_LINE, METRIC_AT_COUNTER, MM_EPOCH_ITER, PAIR, SPACED_PAIR, TORCH_EPOCH_BATCH } from "./line-patterns.js";
+import { type LineCounters } from "./step-tracker.js";
+import { newConsoleState, type Clues, type ConsoleState } from "./console-state.js";
+import { readCallback } from "./read-callback.js";
+import { readTable } from "./read-table.js";
 
 /** Longest `\r`-separated segment that is scanned; longer ones are skipped (and counted). */
 export const MAX_SEGMENT_CHARS = 10_000;
@@ -16,26 +18,8 @@ export const MAX_SEGMENT_CHARS = 10_000;
 /** PyTorch print idioms: `tensor(`, `Epoch [3/10]`, `epoch 3, loss ...`. */
 const TORCH_CLUE = /tensor\(|Epoch \[|^\s*epoch\s+\d+\s*,/;
 
-/** Clues that name the log's flavour. */
-interface Clues {
-  kerasHeaders: number;
-  hfDicts: number;
-  torch: number;
-}
-
-interface ConsoleState {
-  main: SeriesBuilder;
-  /** Points from lines with no step context at all (used only when nothing else is found). */
-  loose: SeriesBuilder;
-  looseIndex: Map<string, number>;
-  tracker: StepTracker;
-  /** Keras: 0-based epoch from the last `Epoch N/M` header. */
-  kerasEpoch: number | undefined;
-  pending: Map<string, number>;
-  hparams: Record<string, HparamValue>;
-  clues: Clues;
-  longSegments: number;
-}
+/** Lightning's progress bar: `Epoch 3: 100%|...| 938/938 [..., v_num=0, train_loss=...]`. */
+const LIGHTNING_CLUE = /\bv_num=|^\s*Epoch \d+:\s+\d+%\|/;
 
 /**
  * Reads console output as people paste it: Keras progress logs, PyTorch prints, Hugging Face
@@ -44,18 +28,10 @@ interface ConsoleState {
  * `no-metrics-found` issue. Never throws.
  */
 export function parseConsole(file: InputFile, limits: IngestLimits): IngestResult {
-  const options = { maxPointsPerSeries: limits.maxPointsPerSeries, restartPolicy: "sort" as const, file: file.path };
-  const state: ConsoleState = {
-    main: new SeriesBuilder(options),
-    loose: new SeriesBuilder(options),
-    looseIndex: new Map(),
-    tracker: new StepTracker(),
-    kerasEpoch: undefined,
-    pending: new Map(),
-    hparams: {},
-    clues: { kerasHeaders: 0, hfDicts: 0, torch: 0 },
-    longSegments: 0,
-  };
+  // "purge": a value logged again at the same step (progress-bar refreshes) replaces the earlier one;
+  // a step going back (a restarted run in the same log) drops the later points, as TensorBoard does.
+  const options = { maxPointsPerSeries: limits.maxPointsPerSeries, restartPolicy: "purge" as const, file: file.path };
+  const state = newConsoleState(options);
   const issues: Issue[] = [];
   const replaced = forEachLine(file.data, (line) => readLine(state, line));
   flushPending(state);
@@ -75,6 +51,7 @@ export function parseConsole(file: InputFile, limits: IngestLimits): IngestResul
 
 function flavour(clues: Clues): { format: LogFormat; framework: Framework } {
   if (clues.kerasHeaders > 0) return { format: "keras-console", framework: "keras" };
+  if (clues.lightning > 0) return { format: "pytorch-console", framework: "lightning" };
   if (clues.hfDicts > 0) return { format: "hf-console", framework: "huggingface" };
   if (clues.torch > 0) return { format: "pytorch-console", framework: "pytorch" };
   return { format: "text", framework: "unknown" };
@@ -101,9 +78,11 @@ function readSegment(state: ConsoleState, segment: string): void {
     state.clues.kerasHeaders++;
     return;
   }
+  if (readTable(state, segment)) return;
   const callback = KERAS_CALLBACK.exec(segment);
-  if (callback) return readCallback(state, Number(callback[1]), callback[2] ?? "");
+  if (callback && readCallback(state, Number(callback[1]), callback[2] ?? "")) return;
   if (TORCH_CLUE.test(segment)) state.clues.torch++;
+  if (LIGHTNING_CLUE.test(segment)) state.clues.lightning++;
   const torch = TORCH_EPOCH_BATCH.exec(segment);
   if (torch) {
     state.clues.torch++;
@@ -127,19 +106,9 @@ function counterOf(name: string, value: number): LineCounters {
   return { step: value };
 }
 
-function readCallback(state: ConsoleState, epoch: number, text: string): void {
-  const reduced = REDUCE_LR.exec(text);
-  if (reduced) {
-    const value = parseNumber(reduced[1] ?? "");
-    if (value !== undefined) state.main.add("ReduceLROnPlateau/lr", epoch, value, undefined, {}, "epoch");
-    state.hparams["callbacks.ReduceLROnPlateau"] = true;
-  } else if (EARLY_STOPPING.test(text)) {
-    state.hparams["stopped_epoch"] = epoch;
-    state.hparams["callbacks.EarlyStopping"] = true;
-  }
-}
-
 function readCounters(segment: string): LineCounters {
+  const mm = MM_EPOCH_ITER.exec(segment);
+  if (mm) return { epoch: Number(mm[2]), step: Number(mm[3]), stepTotal: Number(mm[4]) };
   const counters: LineCounters = {};
   for (const match of segment.matchAll(COUNTER)) {
     const name = (match[1] ?? "").toLowerCase();
@@ -163,8 +132,9 @@ function extractPairs(text: string): Map<string, number> {
   return pairs;
 }
 
-function addPair(pairs: Map<string, number>, key: string | undefined, raw: string | undefined, strict: boolean): void {
-  if (key === undefined || raw === undefined) return;
+function addPair(pairs: Map<string, number>, rawKey: string | undefined, raw: string | undefined, strict: boolean): void {
+  if (rawKey === undefined || raw === undefined) return;
+  const key = rawKey.replace(/\s+/g, "_");
   if (COUNTER_KEYS.test(key) || IGNORED_KEYS.test(key)) return;
   if (strict && classifyTag(key).role === "other") return;
   const value = parseNumber(raw);

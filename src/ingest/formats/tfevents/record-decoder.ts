@@ -48,7 +48,9 @@ export class TfRecordDecoder {
   /** Feeds the next bytes of the file. Returns false once the decoder has stopped. */
   push(input: Uint8Array): boolean {
     if (this.stopped) return false;
-    let chunk = input;
+    // Node Buffers are Uint8Array subclasses; one plain view per chunk keeps the byte loads of the
+    // decoders monomorphic (measurably faster than mixing Buffer and Uint8Array).
+    let chunk = Object.getPrototypeOf(input) === Uint8Array.prototype ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const room = this.options.maxBytes - this.offset;
     if (chunk.length > room) {
       chunk = chunk.subarray(0, Math.max(0, room));
@@ -70,7 +72,7 @@ export class TfRecordDecoder {
     }
     if (!this.stopped && pos < chunk.length) this.startCarry(chunk, pos, -1);
     this.offset = base + chunk.length;
-    if (chunk !== input) this.stopped = true;
+    if (chunk.length < input.length) this.stopped = true;
     return !this.stopped;
   }
 
