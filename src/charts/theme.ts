@@ -63,7 +63,7 @@ export function themeConfig(theme: ChartTheme): Config {
     view: { stroke: p.grid },
     title: { color: p.foreground, fontSize: 15, subtitleColor: p.muted, subtitleFontSize: 11, anchor: "start" },
     axis,
-    legend: { labelColor: p.foreground, titleColor: p.foreground, labelFontSize: 11, titleFontSize: 11, labelLimit: 220, symbolOpacity: 1, symbolStrokeWidth: 2.5 },
+    legend: { labelColor: p.foreground, titleColor: p.foreground, labelFontSize: 11, titleFontSize: 11, labelLimit: 320, symbolOpacity: 1, symbolStrokeWidth: 2.5 },
     text: { color: p.foreground },
   };
 }

@@ -11,7 +11,7 @@ import { LINT_RULES } from "./rules/registry.js";
 import type { RuleHit } from "./rules/rule.js";
 import { DEFAULT_MAX_FILE_CHARS, prepareText, sourceKind } from "./source-text.js";
 import { extractStructured } from "./structured/extract-structured.js";
-import type { LintFact, LintFinding, LintOptions, LintResult } from "./types.js";
+import type { LintFact, LintFinding, LintOptions, LintReplacement, LintResult } from "./types.js";
 
 export type { LintFact, LintFinding, LintFix, LintOptions, LintReplacement, LintResult } from "./types.js";
 
@@ -24,9 +24,16 @@ export type { LintFact, LintFinding, LintFix, LintOptions, LintReplacement, Lint
  * Never throws on user data: problems are issues. Async only because the wasm parser loads lazily.
  */
 
+/** What is needed to map a notebook's concatenated code back to the .ipynb JSON text. */
+interface NotebookMap {
+  lines: NotebookLine[];
+  codeLines: string[];
+  jsonLines: string[];
+}
+
 interface Extracted {
   model: FileModel;
-  lineMap: NotebookLine[] | null;
+  lineMap: NotebookMap | null;
 }
 
 function pythonModel(parser: Parser, code: string, file: string, issues: Issue[]): FileModel {
@@ -67,7 +74,7 @@ async function extract(path: string, text: string, issues: Issue[], parser: () =
     if (mapped !== undefined && issue.location) issue.location = { file: path, line: mapped.jsonLine ?? mapped.cellLine };
     if (mapped !== undefined) issue.message = `Cell ${mapped.cell}, line ${mapped.cellLine}: ${issue.message}`;
   }
-  return { model, lineMap: notebook.lines };
+  return { model, lineMap: { lines: notebook.lines, codeLines: notebook.code.split("\n"), jsonLines: text.split("\n") } };
 }
 
 function thresholdsFor(id: string, defaults: Readonly<Record<string, number>>, options: LintOptions): Record<string, number> {
@@ -82,15 +89,38 @@ function toFinding(id: string, file: string, hit: RuleHit, severity: Severity | 
   return finding;
 }
 
-/** Re-points a finding or fact at the notebook cell and the JSON line; replacements are dropped. */
-function mapNotebook<T extends LintFinding | LintFact>(item: T, lines: NotebookLine[]): T {
-  const mapped = lines[item.line - 1];
+function jsonEscaped(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/**
+ * A replacement inside a notebook cell, moved onto the .ipynb JSON line that holds that source line
+ * (`    "lr = 1.0\n",`). Kept only when the JSON text at the computed columns is exactly the escaped
+ * original, so a PR suggestion can never corrupt the notebook.
+ */
+function mapReplacement(replacement: LintReplacement, map: NotebookMap): LintReplacement | undefined {
+  const at = map.lines[replacement.line - 1];
+  const code = map.codeLines[replacement.line - 1];
+  if (at === undefined || code === undefined || at.jsonLine === null || at.jsonColumn === null) return undefined;
+  const original = jsonEscaped(code.slice(replacement.startColumn - 1, replacement.endColumn - 1));
+  const startColumn = at.jsonColumn + jsonEscaped(code.slice(0, replacement.startColumn - 1)).length;
+  const endColumn = startColumn + original.length;
+  if (map.jsonLines[at.jsonLine - 1]?.slice(startColumn - 1, endColumn - 1) !== original) return undefined;
+  return { line: at.jsonLine, startColumn, endColumn, text: jsonEscaped(replacement.text) };
+}
+
+/** Re-points a finding or fact at the notebook cell and the JSON line (columns refer to the cell). */
+function mapNotebook<T extends LintFinding | LintFact>(item: T, map: NotebookMap): T {
+  const mapped = map.lines[item.line - 1];
   if (mapped === undefined) return item;
   const out = { ...item, line: mapped.jsonLine ?? item.line, cell: mapped.cell, cellLine: mapped.cellLine };
   delete (out as LintFinding).column;
   delete (out as LintFinding).endLine;
   delete (out as LintFact).endColumn;
-  if ("fix" in out && out.fix?.replacement !== undefined) out.fix = { description: out.fix.description };
+  if ("fix" in out && out.fix?.replacement !== undefined) {
+    const replacement = mapReplacement(out.fix.replacement, map);
+    out.fix = replacement === undefined ? { description: out.fix.description } : { description: out.fix.description, replacement };
+  }
   return out;
 }
 

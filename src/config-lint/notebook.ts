@@ -10,6 +10,8 @@ export interface NotebookLine {
   cellLine: number;
   /** 1-based line in the .ipynb JSON text, when known. */
   jsonLine: number | null;
+  /** 1-based column in that JSON line where the line's string content starts (one string per line only). */
+  jsonColumn: number | null;
 }
 
 export interface NotebookSource {
@@ -29,19 +31,31 @@ function cellLines(source: unknown): string[] | null {
   return null;
 }
 
-/** JSON line of each source element per cell index (standard nbformat has one element per line). */
-function sourcePositions(text: string): Map<number, number[]> {
+interface Position {
+  line: number;
+  /** Column of the first character inside the quotes, for array elements. */
+  column: number | null;
+}
+
+/** JSON position of each source element per cell index (standard nbformat has one element per line). */
+function sourcePositions(text: string): Map<number, Position[]> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  const positions = new Map<number, number[]>();
+  const positions = new Map<number, Position[]>();
   const cells = doc.get("cells");
   if (!isSeq(cells)) return positions;
   cells.items.forEach((cell, index) => {
     const source = (cell as { get?: (k: string) => unknown }).get?.("source");
     if (isSeq(source)) {
-      positions.set(index, source.items.map((item) => (isScalar(item) && item.range ? counter.linePos(item.range[0]).line : 0)));
+      positions.set(
+        index,
+        source.items.map((item) => {
+          const at = isScalar(item) && item.range ? counter.linePos(item.range[0]) : null;
+          return at === null ? { line: 0, column: null } : { line: at.line, column: at.col + 1 };
+        }),
+      );
     } else if (isScalar(source) && source.range) {
-      positions.set(index, [counter.linePos(source.range[0]).line]);
+      positions.set(index, [{ line: counter.linePos(source.range[0]).line, column: null }]);
     }
   });
   return positions;
@@ -75,9 +89,11 @@ export function readNotebook(path: string, text: string, issues: Issue[]): Noteb
     if (source === null) return;
     codeCell += 1;
     const json = positions.get(index) ?? [];
+    const perLine = json.length === source.length || json.length === source.length - 1;
     source.forEach((line, i) => {
       code.push(/^\s*[%!]/.test(line) ? "" : line);
-      lines.push({ cell: codeCell, cellLine: i + 1, jsonLine: json[Math.min(i, json.length - 1)] ?? null });
+      const at = json[Math.min(i, json.length - 1)];
+      lines.push({ cell: codeCell, cellLine: i + 1, jsonLine: at?.line || null, jsonColumn: perLine ? at?.column ?? null : null });
     });
   });
   return { code: code.join("\n"), lines };

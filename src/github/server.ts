@@ -7,6 +7,7 @@ import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { createLossDoctorApp } from "./app.js";
 import type { AppDeps } from "./deps.js";
+import { UnthrottledOctokit } from "./octokit.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
@@ -26,8 +27,10 @@ export interface ServerOptions {
   logLevel?: AppEnv["LOG_LEVEL"];
   now?: () => Date;
   fetch?: typeof fetch;
-  /** Octokit class override (tests turn off retries/throttling). */
+  /** Octokit class override. */
   Octokit?: typeof ProbotOctokit;
+  /** false = no retries and no request throttling (fake GitHub in tests/benchmarks). Default: true. */
+  throttle?: boolean;
 }
 
 export interface RunningServer {
@@ -58,7 +61,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const probot = new Probot({
     appId: options.appId, privateKey: options.privateKey, secret: options.webhookSecret, logLevel: options.logLevel ?? "info",
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-    ...(options.Octokit === undefined ? {} : { Octokit: options.Octokit }),
+    ...(options.Octokit !== undefined ? { Octokit: options.Octokit } : options.throttle === false ? { Octokit: UnthrottledOctokit } : {}),
   });
   const middleware = await createNodeMiddleware(createLossDoctorApp(depsFromOptions(options)), { probot, webhooksPath: WEBHOOK_PATH });
   const http = createHttpServer((req, res) => {

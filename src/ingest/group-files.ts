@@ -49,3 +49,49 @@ export function groupBy(files: InputFile[], key: (path: string) => string): Map<
   }
   return groups;
 }
+
+/** `<run>/params/<name>` and `<run>/tags/<name>` files of an MLflow FileStore run. */
+const MLFLOW_SIDECAR = /^(.*)\/(params|tags)\/([^/]+)$/;
+/** Largest params/tags file read (MLflow caps param values at 6000 characters, up to 4 bytes each). */
+const MAX_SIDECAR_BYTES = 6000 * 4;
+
+/** Hyperparameters and run names found next to MLflow metric files, by run key. */
+export interface MlflowSidecars {
+  params: Map<string, Record<string, string | number | boolean>>;
+  names: Map<string, string>;
+}
+
+/**
+ * Separates MLflow `params/` and `tags/` files that belong to a run whose `metrics/` files are present;
+ * params become hparams, the `mlflow.runName` tag names the run. Other files are returned untouched.
+ */
+export function splitMlflowSidecars(files: InputFile[]): { rest: InputFile[]; sidecars: MlflowSidecars } {
+  const runKeys = new Set(files.map((file) => mlflowRunKey(file.path)).filter((key, index) => key !== files[index]?.path));
+  const sidecars: MlflowSidecars = { params: new Map(), names: new Map() };
+  const rest: InputFile[] = [];
+  for (const file of files) {
+    const match = MLFLOW_SIDECAR.exec(file.path.replace(/\\/g, "/"));
+    const run = match?.[1];
+    if (match === null || run === undefined || !runKeys.has(run) || file.data.length > MAX_SIDECAR_BYTES) {
+      rest.push(file);
+      continue;
+    }
+    const text = new TextDecoder().decode(file.data).trim();
+    const name = match[3] ?? "";
+    if (match[2] === "tags") {
+      if (name === "mlflow.runName" && text !== "") sidecars.names.set(run, text);
+      continue;
+    }
+    const params = sidecars.params.get(run) ?? {};
+    params[name] = hparamValue(text);
+    sidecars.params.set(run, params);
+  }
+  return { rest, sidecars };
+}
+
+function hparamValue(text: string): string | number | boolean {
+  if (text === "True" || text === "true") return true;
+  if (text === "False" || text === "false") return false;
+  const number = Number(text);
+  return text !== "" && Number.isFinite(number) ? number : text;
+}

@@ -7,7 +7,7 @@ import { parseCsv } from "./formats/csv/parse-csv.js";
 import { parseJson } from "./formats/json/parse-json.js";
 import { parseMlflow } from "./formats/mlflow.js";
 import { parseTfEvents } from "./formats/tfevents/parse-tfevents.js";
-import { groupBy, mlflowRunKey, tfeventsPrefixName, tfeventsRunKey } from "./group-files.js";
+import { groupBy, mlflowRunKey, splitMlflowSidecars, tfeventsPrefixName, tfeventsRunKey, type MlflowSidecars } from "./group-files.js";
 import { formatBytes, ingestIssue } from "./messages.js";
 import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
 
@@ -27,14 +27,15 @@ const SINGLE_FILE_PARSERS: Partial<Record<DetectedKind, (file: InputFile, limits
  *   1. limits: files over maxFileBytes, or past maxTotalBytes, are skipped with an issue;
  *   2. zip archives are unpacked in memory (guarded against bombs and path tricks), recursively;
  *   3. each file's format is detected (or forced by `options.format`);
- *   4. TensorBoard event files are grouped by run directory and MLflow metric files by run;
+ *   4. TensorBoard event files are grouped by run directory and MLflow metric files by run (with the
+ *      run's `params/` as hparams and its `mlflow.runName` tag as name);
  *   5. every file or group is parsed into runs and located issues, in input order (archive issues first).
  */
 export function ingestFiles(files: InputFile[], options: IngestOptions = {}): IngestResult {
   const limits = resolveLimits(options.limits);
   const issues: Issue[] = [];
   const budget: UnzipBudget & { maxTotalBytes: number } = { maxTotalBytes: limits.maxTotalBytes,  maxFileBytes: limits.maxFileBytes, remainingBytes: limits.maxTotalBytes, maxFilesPerArchive: limits.maxFilesPerArchive, maxExpansionRatio: limits.maxExpansionRatio };
-  const expanded = expand(files, budget, issues, 0, true);
+  const { rest: expanded, sidecars } = splitMlflowSidecars(expand(files, budget, issues, 0, true));
   const kinds = expanded.map((file) => ({ file, kind: detectFormat(file, options.format) }));
   const ordered: { order: number; result: IngestResult }[] = [];
   const orderOf = (file: InputFile | undefined): number => (file ? expanded.indexOf(file) : expanded.length);
@@ -49,12 +50,21 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): In
     ordered.push({ order: orderOf(group[0]), result: nameByPrefix(parseTfEvents(group, { limits, verifyDataCrc: options.verifyDataCrc ?? true }), key) });
   }
   for (const [key, group] of groupBy(mlflow, mlflowRunKey)) {
-    ordered.push({ order: orderOf(group[0]), result: parseMlflow(group, limits, group.length > 1 || key !== group[0]?.path ? key : undefined) });
+    const grouped = key !== group[0]?.path;
+    const result = parseMlflow(group, limits, group.length > 1 || grouped ? key : undefined);
+    ordered.push({ order: orderOf(group[0]), result: grouped ? withSidecars(result, key, sidecars) : result });
   }
   ordered.sort((a, b) => a.order - b.order);
   const runs: TrainingRun[] = ordered.flatMap((entry) => entry.result.runs);
   issues.push(...ordered.flatMap((entry) => entry.result.issues));
   return { runs, issues };
+}
+
+/** MLflow params become hparams; the `mlflow.runName` tag names the run. */
+function withSidecars(result: IngestResult, key: string, sidecars: MlflowSidecars): IngestResult {
+  const params = sidecars.params.get(key) ?? {};
+  const name = sidecars.names.get(key);
+  return { ...result, runs: result.runs.map((run) => ({ ...run, name: name ?? run.name, hparams: { ...run.hparams, ...params } })) };
 }
 
 /** Runs of a flattened collection (`<prefix>events.out.tfevents...`) are named by their prefix. */

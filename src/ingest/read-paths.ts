@@ -14,7 +14,8 @@ const LOG_FILE = /tfevents|\.(csv|tsv|json|jsonl|ndjson|log|txt|out|zip)$/i;
 /**
  * Edge: reads files, directories (recursively) and zip archives from disk, then runs `ingestFiles`.
  * Directories are walked breadth-first with `maxFilesPerDirectory`; only log-like files are read
- * (plus extension-less MLflow metric files: under `metrics/`, or recognised by their first bytes). Sizes are checked before reading, so an
+ * (plus extension-less MLflow metric files: under `metrics/`, or recognised by their first bytes; and
+ * `params/`/`tags/` files of runs under `mlruns/`). Sizes are checked before reading, so an
  * oversized file is never loaded. Unreadable paths become issues.
  */
 export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestResult> {
@@ -98,7 +99,7 @@ export function isLogFile(path: string): boolean {
   const normalized = path.replace(/\\/g, "/");
   const name = normalized.slice(normalized.lastIndexOf("/") + 1);
   if (LOG_FILE.test(name)) return true;
-  return /(^|\/)metrics\/[^/.]+$/.test(normalized);
+  return /(^|\/)metrics\/[^/.]+$/.test(normalized) || /(^|\/)mlruns\/.*\/(params|tags)\/[^/]+$/.test(normalized);
 }
 
 function isExtensionless(name: string): boolean {

@@ -10,7 +10,7 @@ import { annotationLayers } from "./annotation-layers.js";
 import { buildAnnotations, findingSteps, type Annotation } from "./annotations.js";
 import { labelLookup } from "./csv.js";
 import { shareBudget, type ChartOptions } from "./options.js";
-import { chooseYScale, yAxisFormat, yScale } from "./scale.js";
+import { chooseYScale, LOG_TICK_COUNT, yAxisFormat, yScale } from "./scale.js";
 import { buildSeriesTable, type SeriesTable } from "./series-table.js";
 
 type Layer = LayerSpec<Field> | UnitSpec<Field>;
@@ -125,16 +125,18 @@ function hoverLayer(lookups: CalculateTransform[], x: object, y: object, xTitle:
   } as Layer;
 }
 
+/** The learning rate, dashed on a right axis; schedules are smooth or piecewise, so it gets the smoothed-line budget. */
 function learningRateLayer(lr: Series, label: string, xTitle: string, color: ColorDef, options: ChartOptions): UnitSpec<Field> {
-  const table = buildSeriesTable([lr], { pointBudget: options.pointBudget, smoothMinPoints: Number.POSITIVE_INFINITY });
-  const scale = yScale(chooseYScale(table.extent, options.logScaleMinRatio));
+  const table = buildSeriesTable([lr], { pointBudget: options.smoothPointBudget, smoothMinPoints: Number.POSITIVE_INFINITY });
+  const scaleType = chooseYScale(table.extent, options.logScaleMinRatio);
+  const scale = yScale(scaleType);
   return {
     data: table.data,
     transform: [{ calculate: labelLookup([label], "i"), as: "series" }],
     mark: { type: "line", strokeWidth: 1.5, strokeDash: [6, 3], clip: options.interactive },
     encoding: {
       x: { field: "x", type: "quantitative", title: xTitle },
-      y: { field: "y", type: "quantitative", title: chartMessages.learningRateAxis(), scale, axis: { orient: "right", format: ".2~e", grid: false } },
+      y: { field: "y", type: "quantitative", title: chartMessages.learningRateAxis(), scale, axis: { orient: "right", format: ".2~e", grid: false, ...(scaleType === "linear" ? {} : { tickCount: LOG_TICK_COUNT }) } },
       color,
     },
   };

@@ -26,7 +26,10 @@ export function yScale(type: YScaleType): { type: YScaleType; zero?: boolean; ni
   return type === "linear" ? { type, zero: false } : { type };
 }
 
-/** Tick label format for a y scale type: compact `.3~g` on log axes (1e+24, 0.001), vega's default otherwise. */
-export function yAxisFormat(type: YScaleType): { format?: string } {
-  return type === "linear" ? {} : { format: ".3~g" };
+/** Ticks asked of a log axis: few enough that several decades get only powers of ten (no forest of minor grid lines). */
+export const LOG_TICK_COUNT = 4;
+
+/** Axis settings for a y scale type: compact `.3~g` labels (1e+24, 0.001) and sparse ticks on log axes. */
+export function yAxisFormat(type: YScaleType): { format?: string; tickCount?: number } {
+  return type === "linear" ? {} : { format: ".3~g", tickCount: LOG_TICK_COUNT };
 }

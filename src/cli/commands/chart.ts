@@ -72,14 +72,23 @@ function parseChartArgs(argv: string[], cwd: string): ChartArgs | "help" {
   };
 }
 
-/** Unique file stems per run name (`run`, `run-2`, ...). */
-function uniqueStems(names: string[]): string[] {
+/** Longest file stem taken from a run name or path (file systems cap names at 255 bytes). */
+const MAX_STEM = 80;
+
+/**
+ * File stems per run: the run name, or — when several runs share a name (`seed10/metrics` in two
+ * scenario folders) — the last three segments of its source path; `-2`, `-3` if still equal.
+ */
+function uniqueStems(runs: { name: string; source: { path: string } }[]): string[] {
+  const byName = new Map<string, number>();
+  for (const run of runs) byName.set(slugify(run.name), (byName.get(slugify(run.name)) ?? 0) + 1);
   const seen = new Map<string, number>();
-  return names.map((name) => {
-    const stem = slugify(name);
-    const count = (seen.get(stem) ?? 0) + 1;
-    seen.set(stem, count);
-    return count === 1 ? stem : `${stem}-${count}`;
+  return runs.map((run) => {
+    const named = slugify(run.name);
+    const base = ((byName.get(named) ?? 0) > 1 ? slugify(run.source.path.split(/[\\/]/).slice(-3).join("-")) : named).slice(0, MAX_STEM);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
   });
 }
 
@@ -103,7 +112,7 @@ export const chartCommand: CliCommand = async (argv, io) => {
     return EXIT_USAGE;
   }
   await mkdir(args.out, { recursive: true });
-  const stems = uniqueStems(result.runs.map((r) => r.name));
+  const stems = uniqueStems(result.runs);
   const written: string[] = [];
   const assets = args.format === "html" ? await loadHtmlAssets() : null;
   for (const [index, run] of result.runs.entries()) {
@@ -120,7 +129,7 @@ export const chartCommand: CliCommand = async (argv, io) => {
       continue;
     }
     for (const chart of charts) {
-      const file = join(args.out, `${stem}-${chart.id}.${EXTENSIONS[args.format]}`);
+      const file = join(args.out, `${stem}-${chart.id.slice(0, MAX_STEM)}.${EXTENSIONS[args.format]}`);
       await writeChart(chart, file, args);
       written.push(file);
     }

@@ -129,7 +129,8 @@ async function planCommand(args: Parsed, io: CliIo): Promise<number> {
   plan.source.run = diagnosis.run.name;
   await writeOut(io, str(args.values["out"]), `${JSON.stringify(plan, null, 2)}\n`);
   const out = str(args.values["out"]);
-  if (out !== undefined) io.stderr(`Planned ${plan.arms.length} arms × ${plan.seeds.length} seeds for ${diagnosis.run.name}: ${plan.arms.map((a) => a.id).join(", ")} → ${out}\n`);
+  if (plan.arms.length === 1) io.stderr(`No testable cause in the diagnosis of ${diagnosis.run.name}: the plan has only a baseline, so there is nothing to confirm.\n`);
+  else if (out !== undefined) io.stderr(`Planned ${plan.arms.length} arms × ${plan.seeds.length} seeds for ${diagnosis.run.name}: ${plan.arms.map((a) => a.id).join(", ")} → ${out}\n`);
   return EXIT_OK;
 }
 
@@ -200,7 +201,7 @@ async function runCommand(args: Parsed, io: CliIo): Promise<number> {
   if (out !== undefined) await writeFile(resolve(io.cwd, out), `${JSON.stringify(toReproResultJson(result), null, 2)}\n`);
   const chart = str(args.values["chart"]);
   if (chart !== undefined) await writeChart(resolve(io.cwd, chart), result.runs);
-  io.stdout(renderReproSummary(result, { name: plan.name, backend: result.backend.backend, seeds: plan.seeds.length, durationMs: result.durationMs, assumptions: plan.source.assumptions, notes: result.notes }));
+  io.stdout(renderReproSummary(result, { name: plan.name, backend: result.backend.backend, seeds: plan.seeds.length, durationMs: result.durationMs, assumptions: plan.source.assumptions, notes: result.notes, skippedBackends: result.backend.skipped }));
   return EXIT_OK;
 }
 

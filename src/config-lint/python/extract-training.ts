@@ -33,7 +33,16 @@ function lrArgument(call: CallInfo, framework: FileFramework, canonical: string)
   if (ref?.call && KERAS_SCHEDULE_INITIAL_LR.has(ref.call.name)) {
     return plain(ref.call.kwargs["initial_learning_rate"] ?? ref.call.args[0]);
   }
+  if (ref?.call && (ref.call.name === "Float" || ref.call.name === "Choice")) return searchSpaceMax(ref.call);
   return plain(ref);
+}
+
+/** Keras Tuner `hp.Float("lr", 1e-4, 1.0)` / `hp.Choice("lr", [1e-3, 0.5])`: the largest rate the search can pick. */
+function searchSpaceMax(call: CallInfo): ValueRef | null {
+  if (call.name === "Float") return plain(call.kwargs["max_value"] ?? call.args[2]);
+  const values = (call.kwargs["values"] ?? call.args[1])?.items ?? [];
+  const numeric = values.filter((v) => typeof v.value === "number").sort((a, b) => Number(b.value) - Number(a.value));
+  return plain(numeric[0]);
 }
 
 /** TF1 names: `tf.train.AdamOptimizer`, `GradientDescentOptimizer`, `MomentumOptimizer`. */

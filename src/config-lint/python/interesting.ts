@@ -39,6 +39,8 @@ const STRUCTURAL = [
   "normal_",
   "trunc_normal_",
   "uniform_",
+  "Float",
+  "Choice",
 ];
 
 /**

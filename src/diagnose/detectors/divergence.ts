@@ -5,7 +5,7 @@ import { DETECTOR_MESSAGES, formatStep } from "../detector-messages.js";
 import { mannKendall } from "../stats/mann-kendall.js";
 import { longestRunAbove } from "../stats/longest-run-above.js";
 import { median } from "../stats/median.js";
-import { analysisStep, argMin, clampConfidence, positionOf, rawStep, round4, saturate, stepRange } from "./finding-helpers.js";
+import { analysisStep, argMin, clampConfidence, positionOf, rawStep, round4, saturate, stepRange, trendTestStart } from "./finding-helpers.js";
 import type { PreparedSeries } from "./prepare-series.js";
 import { primarySeries, trainValPairs } from "./select.js";
 import type { Detector, DetectorContext } from "./types.js";
@@ -82,7 +82,7 @@ function checkTrend(p: PreparedSeries, o: Options, lr: Series | undefined): Find
   const rise = p.endLevel - bestLevel;
   const progress = Math.max(0, p.startLevel - bestLevel);
   const relative = p.positive && bestLevel > 0 ? rise / bestLevel : rise / Math.max(Math.abs(p.startLevel), 1e-12);
-  const z = mannKendall(p.analysis.values.subarray(best)).z;
+  const z = mannKendall(p.analysis.values.subarray(trendTestStart(p, best))).z;
   if (!(relative >= o.minRise && z >= o.minTrendZ && rise >= o.minRiseOfProgress * progress)) return null;
   const step = analysisStep(p, best);
   const lrRaised = lr !== undefined && lr.stepUnit === p.series.stepUnit && lrAt(lr, stepRange(p).last) >= o.lrRaiseRatio * lrAt(lr, step);

@@ -61,3 +61,11 @@ export function round4(value: number): number {
 export function unitOf(p: PreparedSeries): "step" | "epoch" {
   return p.series.stepUnit;
 }
+
+/**
+ * Where a trend test after the smooth curve's minimum `best` may start: past the half window the
+ * minimum was chosen from, so selecting the lowest point does not bias the test towards "rising".
+ */
+export function trendTestStart(p: PreparedSeries, best: number): number {
+  return Math.min(best + (p.smoothWindow >> 1) + 1, p.analysis.values.length - 1);
+}

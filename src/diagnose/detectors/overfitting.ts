@@ -18,6 +18,8 @@ function check({ train, val }: SeriesPair, o: Options): Finding | null {
   const bestStep = analysisStep(val, best);
   const trainAtBest = levelAtStep(train, bestStep);
   const trainDecrease = trainAtBest > 0 ? (trainAtBest - train.endLevel) / trainAtBest : 0;
+  // Unlike `divergence`, the test includes the best point: validation curves are short (one point per
+  // epoch) and the smoothed ≥ minValIncrease rise already guards against a lucky minimum.
   const z = mannKendall(val.analysis.values.subarray(best)).z;
   if (!(valIncrease >= o.minValIncrease && z >= o.minTrendZ && trainDecrease > 0)) return null;
   const confidence = 0.45 + 0.3 * saturate((valIncrease - o.minValIncrease) * 5) + 0.24 * saturate(z - o.minTrendZ);

@@ -33,6 +33,8 @@ export interface PreparedSeries {
   /** Bucket medians of `bad` (≤ maxAnalysisPoints) and their smooth version. */
   analysis: Buckets;
   smooth: Float64Array;
+  /** Window (analysis points, odd) of `smooth`. */
+  smoothWindow: number;
   /** The first value: the untrained model's level (an explosion can start at the second step). */
   initialLevel: number;
   /** Robust levels at the start and the end of the analysis series. */
@@ -83,7 +85,8 @@ export function prepareSeries(series: Series, options: PrepareOptions): Prepared
   // At most maxNoiseBlocks blocks: long series get longer blocks, each sampled at ≤ noiseBlock points.
   const noiseBlock = Math.min(Math.max(options.noiseBlock, Math.ceil(length / options.maxNoiseBlocks)), Math.max(1, length));
   const analysis = bucketMedians(bad, series.steps, options.maxAnalysisPoints, length);
-  const smooth = rollingMedian(analysis.values, oddWindow(analysis.values.length, options.smoothFraction));
+  const smoothWindow = oddWindow(analysis.values.length, options.smoothFraction);
+  const smooth = rollingMedian(analysis.values, smoothWindow);
   const edge = Math.max(1, Math.round(analysis.values.length * options.edgeFraction));
   return {
     series,
@@ -97,6 +100,7 @@ export function prepareSeries(series: Series, options: PrepareOptions): Prepared
     noiseBlock,
     analysis,
     smooth,
+    smoothWindow,
     initialLevel: bad[0] ?? Number.NaN,
     startLevel: median(analysis.values, 0, edge),
     endLevel: median(analysis.values, analysis.values.length - edge),

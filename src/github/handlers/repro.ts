@@ -3,6 +3,7 @@ import { unzipSync } from "fflate";
 import type { AppConfig } from "../../config/schema.js";
 import { planExperiment } from "../../repro/plan/plan-experiment.js";
 import type { ReproResultJson } from "../../repro/analysis/to-result-json.js";
+import { MAX_RESULT_BYTES, parseReproResult } from "../../repro/analysis/result.schema.js";
 import type { ExperimentRecord } from "../../store/store.js";
 import { isDiagnosisSummary, type RunSummary } from "../analyze/summary.js";
 import type { AppDeps } from "../deps.js";
@@ -67,29 +68,19 @@ export async function startReproduction(octokit: GitHub, deps: AppDeps, req: Rep
   return record;
 }
 
-function isReproResult(value: unknown): value is ReproResultJson {
-  const v = value as Partial<ReproResultJson> | null;
-  return typeof v === "object" && v !== null && Array.isArray(v.interventions) && typeof v.backend === "string" && typeof v.plan === "object";
-}
-
-/** Extracts and validates result.json from the downloaded artifact zip (pure). */
+/** Extracts result.json from the downloaded artifact zip and validates it (pure; untrusted input). */
 export function readReproResult(zip: Uint8Array): ReproResultJson {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(zip, { filter: (f) => f.name.endsWith(REPRO_RESULT_FILE) && f.originalSize < 50 * 1024 * 1024 });
+    entries = unzipSync(zip, { filter: (f) => f.name.split("/").pop() === REPRO_RESULT_FILE && f.originalSize <= MAX_RESULT_BYTES });
   } catch {
     throw new UserFacingError(`The \`${REPRO_ARTIFACT}\` artifact is not a readable zip archive.`);
   }
   const data = Object.values(entries)[0];
-  if (data === undefined) throw new UserFacingError(`The \`${REPRO_ARTIFACT}\` artifact holds no ${REPRO_RESULT_FILE}.`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    throw new UserFacingError(`${REPRO_RESULT_FILE} in \`${REPRO_ARTIFACT}\` is not valid JSON.`);
-  }
-  if (!isReproResult(parsed)) throw new UserFacingError(`${REPRO_RESULT_FILE} in \`${REPRO_ARTIFACT}\` does not look like a Loss Doctor result.`);
-  return parsed;
+  if (data === undefined) throw new UserFacingError(`The \`${REPRO_ARTIFACT}\` artifact holds no ${REPRO_RESULT_FILE} (at most ${MAX_RESULT_BYTES.toLocaleString("en-US")} bytes).`);
+  const { result, issues } = parseReproResult(new TextDecoder().decode(data));
+  if (result === null) throw new UserFacingError(issues.map((i) => i.message).join("; "));
+  return result;
 }
 
 /** `workflow_run.completed` of the repro workflow: ingest result.json and complete the check run. */

@@ -9,6 +9,8 @@ export interface SummaryContext {
   durationMs: number;
   assumptions: string[];
   notes: string[];
+  /** Faster backends that could not be loaded (shown so users know why they got wasm or cpu). */
+  skippedBackends?: { backend: string; reason: string }[];
 }
 
 const ICONS: Readonly<Record<InterventionResult["verdict"], string>> = { confirmed: "✔", "not-confirmed": "✘", inconclusive: "?" };
@@ -38,5 +40,7 @@ export function renderReproSummary(analysis: ExperimentAnalysis, ctx: SummaryCon
   }
   for (const a of ctx.assumptions) lines.push(`  assumed: ${a}`);
   for (const n of ctx.notes) lines.push(`  note: ${n}`);
+  const skipped = ctx.skippedBackends ?? [];
+  if (skipped.length > 0) lines.push(`  backend: ${ctx.backend} (not available: ${skipped.map((s) => s.backend).join(", ")})`);
   return `${lines.join("\n")}\n`;
 }

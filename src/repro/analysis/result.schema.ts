@@ -28,6 +28,7 @@ const RunSchema = z.looseObject({ arm: z.string(), seed: z.number(), status: z.s
 export const ReproResultSchema = z.looseObject({
   version: z.literal(1),
   backend: z.string(),
+  skippedBackends: z.array(z.object({ backend: z.string(), reason: z.string() })).default([]),
   durationMs: z.number(),
   plan: ExperimentPlanSchema,
   arms: z.array(ArmSchema),

@@ -6,6 +6,8 @@ import type { ArmSummary, ExperimentAnalysis, InterventionResult } from "./analy
 export interface ReproResultJson {
   version: 1;
   backend: string;
+  /** Faster backends that could not be loaded, and why. */
+  skippedBackends: { backend: string; reason: string }[];
   durationMs: number;
   plan: ExperimentPlan;
   arms: ArmSummary[];
@@ -15,11 +17,12 @@ export interface ReproResultJson {
 }
 
 /** Builds the JSON result; per-step losses are left out (they can be 100k points). */
-export function toReproResultJson(input: ExperimentAnalysis & { backend: { backend: string }; plan: ExperimentPlan; runs: ArmRun[]; durationMs: number; notes: string[] }): ReproResultJson {
+export function toReproResultJson(input: ExperimentAnalysis & { backend: { backend: string; skipped: { backend: string; reason: string }[] }; plan: ExperimentPlan; runs: ArmRun[]; durationMs: number; notes: string[] }): ReproResultJson {
   const symptomsOf = (run: Pick<ArmRun, "arm" | "seed">): string[] => input.analyzedRuns.find((r) => r.arm === run.arm && r.seed === run.seed)?.symptoms ?? [];
   return {
     version: 1,
     backend: input.backend.backend,
+    skippedBackends: input.backend.skipped,
     durationMs: input.durationMs,
     plan: input.plan,
     arms: input.arms,

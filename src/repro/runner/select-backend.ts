@@ -50,7 +50,8 @@ async function tryBackend(name: BackendName): Promise<string> {
 
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0] ?? text;
+  // Drop " imported from /abs/path": the reason ends up in result artifacts and PR comments.
+  return (text.split("\n")[0] ?? text).replace(/ imported from .*$/, "");
 }
 
 /**

@@ -42,13 +42,33 @@ describe("config-lint bad input", () => {
     }
   });
 
-  test("a notebook finding points at the JSON line holding that source line, with cell and cell line", async () => {
+  test("a notebook finding points at the JSON line holding that source line, and its fix edits that JSON line in place", async () => {
     const path = "broken/keras-cifar-notebook-broken.ipynb";
+    const raw = readFileSync(resolve(CONFIG_FIXTURES, path), "utf8");
     const result = await lintSources([readFixture(path)]);
     const finding = result.findings.find((f) => f.id === "lr-out-of-range");
     expect(finding).toMatchObject({ cell: 2, cellLine: 2 });
-    const jsonLine = readFileSync(resolve(CONFIG_FIXTURES, path), "utf8").split("\n")[finding!.line - 1];
-    expect(jsonLine).toContain("LEARNING_RATE = 0.5");
-    expect(finding?.fix?.replacement).toBeUndefined();
+    const lines = raw.split("\n");
+    expect(lines[finding!.line - 1]).toContain("LEARNING_RATE = 0.5");
+    const r = finding!.fix!.replacement!;
+    const line = lines[r.line - 1]!;
+    lines[r.line - 1] = line.slice(0, r.startColumn - 1) + r.text + line.slice(r.endColumn - 1);
+    const fixed = JSON.parse(lines.join("\n")) as { cells: { source: string[] }[] };
+    expect(fixed.cells[2]?.source[1]).toBe("LEARNING_RATE = 1e-3\n");
+  });
+
+  test("a notebook fix whose text needs JSON escaping is escaped (softmax → \"sigmoid\")", async () => {
+    const notebook = {
+      cells: [{ cell_type: "code", metadata: {}, outputs: [], source: ["from tensorflow import keras\n", 'm = keras.Sequential([keras.layers.Dense(1, activation="softmax")])'] }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const text = `${JSON.stringify(notebook, null, 1)}\n`;
+    const result = await lintSources([{ path: "n.ipynb", text }]);
+    const r = result.findings[0]!.fix!.replacement!;
+    const lines = text.split("\n");
+    lines[r.line - 1] = lines[r.line - 1]!.slice(0, r.startColumn - 1) + r.text + lines[r.line - 1]!.slice(r.endColumn - 1);
+    expect((JSON.parse(lines.join("\n")) as typeof notebook).cells[0]!.source[1]).toBe('m = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])');
   });
 });

@@ -80,6 +80,19 @@ describe("Python fact extraction", () => {
     expect(result.findings[0]?.fix?.replacement).toMatchObject({ line: 4, text: "1e-3" });
   });
 
+  test("Keras Tuner search spaces are checked at their largest learning rate (hp.Float max_value, hp.Choice values)", async () => {
+    const result = await lintPy(
+      [
+        "import keras",
+        "def build_model(hp):",
+        '    lr = hp.Float("learning_rate", min_value=1e-4, max_value=1.0, sampling="log")',
+        "    opt = keras.optimizers.Adam(learning_rate=hp.Float('lr', 1e-4, 0.5))",
+        "    opt2 = keras.optimizers.Adam(learning_rate=hp.Choice('lr', values=[1e-3, 0.05, 1e-4]))",
+      ].join("\n"),
+    );
+    expect(result.findings.map((f) => `${f.id}:${f.severity}@${f.line}:${f.column}`)).toEqual(["lr-out-of-range:error@4:68", "lr-out-of-range:warning@5:78"]);
+  });
+
   test("a Keras decay schedule passed as learning_rate contributes its initial rate and counts as a schedule", async () => {
     const result = await lintPy(
       "from tensorflow import keras\nsched = keras.optimizers.schedules.ExponentialDecay(initial_learning_rate=0.5, decay_steps=1000, decay_rate=0.9)\nopt = keras.optimizers.Adam(learning_rate=keras.optimizers.schedules.ExponentialDecay(0.5, 100, 0.9))\n",

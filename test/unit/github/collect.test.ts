@@ -6,6 +6,9 @@ import { DEFAULT_APP_CONFIG } from "../../../src/config/schema.js";
 import { readReproResult } from "../../../src/github/handlers/repro.js";
 import { UserFacingError } from "../../../src/github/errors.js";
 import { zipSync } from "fflate";
+import { analyzeLogs } from "../../../src/github/analyze/analyze-logs.js";
+import { planExperiment } from "../../../src/repro/plan/plan-experiment.js";
+import { divergingCsv } from "./helpers/logs.js";
 
 describe("pushChangedPaths()", () => {
   test("keeps added and modified paths still present at the head, in payload order", () => {
@@ -36,10 +39,12 @@ describe("selectPaths()", () => {
 
 describe("readReproResult()", () => {
   test("reads result.json from the artifact zip, and refuses junk with user-facing errors", () => {
-    const result = { version: 1, backend: "cpu", durationMs: 1, plan: { seeds: [1] }, arms: [], interventions: [], runs: [], notes: [] };
+    const { summary } = analyzeLogs([{ path: "m.csv", data: new TextEncoder().encode(divergingCsv()) }], DEFAULT_APP_CONFIG);
+    const plan = planExperiment(summary.runs[0]!, { seeds: [1, 2, 3] });
+    const result = { version: 1, backend: "cpu", skippedBackends: [], durationMs: 1, plan, arms: [], interventions: [], runs: [], notes: [] };
     expect(readReproResult(zipSync({ "out/result.json": new TextEncoder().encode(JSON.stringify(result)) }))).toEqual(result);
     expect(() => readReproResult(new Uint8Array([1, 2, 3]))).toThrow(UserFacingError);
     expect(() => readReproResult(zipSync({ "other.txt": new Uint8Array([1]) }))).toThrow(/holds no result.json/);
-    expect(() => readReproResult(zipSync({ "result.json": new TextEncoder().encode("{\"a\":1}") }))).toThrow(/does not look like a Loss Doctor result/);
+    expect(() => readReproResult(zipSync({ "result.json": new TextEncoder().encode("{\"a\":1}") }))).toThrow(/is not a Loss Doctor repro result/);
   });
 });

@@ -32,9 +32,10 @@ const actionPayload = () => examplePayload<ActionPayload>("check_run", "requeste
   p.sender.login = "alice";
 });
 
-function resultZip(): Uint8Array {
+/** A result.json as the repro workflow uploads it, for the plan the app dispatched. */
+function resultZip(plan: unknown): Uint8Array {
   const result = {
-    version: 1, backend: "tfjs-node-gpu", durationMs: 42_000, plan: { seeds: [1, 2, 3] }, arms: [], runs: [], notes: [],
+    version: 1, backend: "tfjs-node-gpu", durationMs: 42_000, plan, arms: [], runs: [], notes: [],
     interventions: [
       { id: "lr-1e-3", cause: "lr-too-high", verdict: "confirmed", pValue: 0.0012, effect: 2.4, metric: "final-loss", ratio: 0.1, baselineSymptomRate: 1, symptomRate: 0, symptomPValue: 0.05, reason: "" },
       { id: "batch-32", cause: "batch-too-small", verdict: "not-confirmed", pValue: 0.41, effect: 0.1, metric: "step-noise", ratio: 0.9, baselineSymptomRate: 1, symptomRate: 1, symptomPValue: 1, reason: "" },
@@ -111,7 +112,7 @@ describe("workflow_run.completed and reproduction", () => {
     expect((await app.store.findExperimentBySha("octo-org/octo-repo", SHA))?.status).toBe("in_progress");
 
     let completed: { status: string; conclusion: string; output: { title: string; summary: string } } | undefined;
-    const zip = resultZip();
+    const zip = resultZip(plan);
     nock(API)
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).reply(404, {})
       .get(`${REPO}/actions/runs/289782451/artifacts`).query(true).reply(200, { total_count: 1, artifacts: [{ id: 8, name: "loss-doctor-repro-result", size_in_bytes: zip.byteLength, expired: false }] })

@@ -88,6 +88,15 @@ describe("CSV edge cases", () => {
     expect(steps(result, "train_loss")).toEqual([0, 1]);
   });
 
+  test("TensorBoard 'Download CSV' exports: the tag and split come from run-<run>-tag-<tag>.csv", () => {
+    const result = csv("Wall time,Step,Value\n1625670900.5,0,0.9\n1625670910.5,1,0.7\n", "exports/run-validation-tag-epoch_loss.csv");
+    const series = result.runs[0]?.series[0];
+    expect([series?.tag, series?.role, series?.stepUnit]).toEqual(["validation/epoch_loss", "val-loss", "epoch"]);
+    expect(Array.from(series?.wallTimes ?? [])).toEqual([1625670900.5, 1625670910.5]);
+    const plain = csv("Wall time,Step,Value\n1,0,0.9\n", "loss.csv");
+    expect(plain.runs[0]?.series[0]?.tag).toBe("loss");
+  });
+
   test("W&B `_timestamp` becomes wall time (seconds)", () => {
     const result = csv("_step,_timestamp,loss\n0,1700000000.5,1\n1,1700000001.5,0.5\n");
     expect(Array.from(result.runs[0]?.series[0]?.wallTimes ?? [])).toEqual([1700000000.5, 1700000001.5]);
@@ -166,6 +175,21 @@ describe("ingestFiles", () => {
     expect(result.runs).toHaveLength(1);
     expect(result.runs[0]?.series.map((series) => [series.tag, series.role])).toEqual([["loss", "train-loss"], ["val_loss", "val-loss"]]);
     expect(result.runs[0]?.name).toBe("mlruns/0/abc");
+  });
+
+  test("MLflow params become hparams and the mlflow.runName tag names the run", () => {
+    const result = ingestFiles([
+      { path: "mlruns/0/abc/metrics/loss", data: bytes("1700000000000 1.0 0\n1700000001000 0.5 1\n") },
+      { path: "mlruns/0/abc/params/lr", data: bytes("0.001") },
+      { path: "mlruns/0/abc/params/optimizer", data: bytes("Adam") },
+      { path: "mlruns/0/abc/params/shuffle", data: bytes("True") },
+      { path: "mlruns/0/abc/tags/mlflow.runName", data: bytes("brave-owl-12\n") },
+      { path: "mlruns/0/abc/tags/mlflow.user", data: bytes("me") },
+    ]);
+    expect(result.issues).toEqual([]);
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0]?.name).toBe("brave-owl-12");
+    expect(result.runs[0]?.hparams).toEqual({ lr: 0.001, optimizer: "Adam", shuffle: true });
   });
 
   test("run names: generic file names get their directory", () => {

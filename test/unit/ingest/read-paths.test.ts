@@ -26,6 +26,7 @@ beforeAll(() => {
   put(".git/logs/HEAD.log", "epoch 1, loss 0.1\n");
   put("mlruns/0/abc/metrics/loss", "1700000000000 1.0 0\n1700000001000 0.5 1\n");
   put("mlruns/0/abc/metrics/val_loss", "1700000000000 1.2 0\n1700000001000 0.8 1\n");
+  put("mlruns/0/abc/params/lr", "0.01");
   put("empty/README.md", "nothing here");
 });
 
@@ -38,6 +39,7 @@ describe("ingestPaths (file system edge)", () => {
     expect(Object.keys(byFormat).sort()).toEqual(["keras-csv", "mlflow", "tfevents"]);
     expect(byFormat["tfevents"]?.series.map((series) => series.tag).sort()).toEqual(["train/epoch_loss", "validation/epoch_loss"]);
     expect(byFormat["mlflow"]?.series.map((series) => series.tag)).toEqual(["loss", "val_loss"]);
+    expect(byFormat["mlflow"]?.hparams).toEqual({ lr: 0.01 });
     expect(result.runs.some((run) => run.source.path.includes("node_modules"))).toBe(false);
     expect(result.issues).toEqual([]);
   });

@@ -92,6 +92,15 @@ describe("runExperiment(plan)", () => {
     expect(a.notes).toEqual(["arm add-batchnorm: model changes need a layer-list model; the Keras JSON model was used unchanged"]);
   }, TFJS_TIMEOUT_MS);
 
+  test("applies the lr schedule between epochs and stops at the memory budget", async () => {
+    const mlp = { kind: "layers", inputShape: [6, 6, 1], layers: [{ type: "flatten" }, { type: "dense", units: 3, activation: "softmax" }] } as const;
+    const scheduled = ExperimentPlanSchema.parse({ ...tiny, model: mlp, training: { ...tiny.training, schedule: { kind: "step", everyEpochs: 1, factor: 0.5 } }, arms: [tiny.arms[0]], seeds: [1] });
+    const result = await runExperiment(scheduled, { backend: "cpu" });
+    expect(result.runs[0]!.lr).toEqual([1e-2, 5e-3, 2.5e-3]);
+    const starved = await runExperiment({ ...scheduled, budget: { timeMs: 60_000, memoryBytes: 1 } }, { backend: "cpu" });
+    expect(starved.runs[0]!.status).toBe("memory-budget");
+  }, TFJS_TIMEOUT_MS);
+
   test("reports a failed run (bad dataset path) without throwing", async () => {
     const plan = ExperimentPlanSchema.parse({ ...tiny, data: { kind: "csv", path: "does-not-exist.csv", labelColumn: "y" }, seeds: [1] });
     const result = await runExperiment(plan, { backend: "cpu", baseDir: "/nonexistent-dir" });

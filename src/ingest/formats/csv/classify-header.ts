@@ -31,9 +31,18 @@ const WANDB_AGGREGATE = /__(MIN|MAX)$/;
 const YOLO_MARKERS = /^(train\/box_loss|train\/box_om|metrics\/mAP50\(B\)|metrics\/mAP_0\.5|metrics\/precision(\(B\))?|x\/lr0|lr\/pg0)$/;
 const KERAS_MARKERS = /^(loss|val_loss|acc|accuracy|val_acc|val_accuracy)$/;
 
-/** Classifies a CSV header (cells already trimmed and unquoted). `padded` = header cells carried leading spaces (YOLO). */
-export function classifyCsvHeader(names: string[], padded: boolean): CsvLayout {
+/** TensorBoard's "Download CSV" export: `Wall time,Step,Value`, one tag per file. */
+const TENSORBOARD_EXPORT = ["wall time", "step", "value"];
+/** TensorBoard names exports `run-<run>-tag-<tag>.csv`, with `/` in names replaced by `_`. */
+const TENSORBOARD_EXPORT_NAME = /run-(.+)-tag-(.+)\.csv$/i;
+
+/**
+ * Classifies a CSV header (cells already trimmed and unquoted). `padded` = header cells carried
+ * leading spaces (YOLO). `path` names the tag of TensorBoard CSV exports.
+ */
+export function classifyCsvHeader(names: string[], padded: boolean, path = ""): CsvLayout {
   const lower = names.map((name) => name.toLowerCase());
+  if (lower.length === 3 && TENSORBOARD_EXPORT.every((name, index) => lower[index] === name)) return tensorboardExport(path);
   const runsTable = RUNS_TABLE_MARKERS.every((marker) => lower.includes(marker));
   const pandasIndex = names[0] === "" && names.length > 1;
   const stepColumn = pickStepColumn(lower, pandasIndex);
@@ -73,4 +82,23 @@ function flavour(lower: string[], names: string[], padded: boolean, pandasIndex:
   if (pandasIndex) return { format: "pandas-csv", framework: kerasLike ? "keras" : "unknown" };
   if (lower[0] === "epoch" && kerasLike) return { format: "keras-csv", framework: "keras" };
   return { format: "csv", framework: "unknown" };
+}
+
+/** Layout of a TensorBoard CSV export: the value column is named after the tag in the file name. */
+function tensorboardExport(path: string): CsvLayout {
+  const base = path.split(/[/\\!]/).pop() ?? path;
+  const match = TENSORBOARD_EXPORT_NAME.exec(base);
+  const run = match?.[1] ?? "";
+  const tag = match?.[2] ?? base.replace(/\.csv$/i, "");
+  const split = /(^|[_.-])(validation|val|eval|test)$/i.test(run) ? "validation/" : /(^|[_.-])train$/i.test(run) ? "train/" : "";
+  return {
+    format: "csv",
+    framework: "tensorflow",
+    stepColumn: 1,
+    stepUnit: /epoch/i.test(tag) ? "epoch" : "step",
+    wallTimeColumn: 0,
+    columns: [null, null, { group: "", tag: tag.startsWith(split) ? tag : `${split}${tag}` }],
+    runsTable: false,
+    pandasIndex: false,
+  };
 }

@@ -89,7 +89,7 @@ function startState(header: string, file: InputFile, limits: IngestLimits): CsvS
     names.push(cellText(header, start, bounds.ends[i] ?? 0));
     if (header.charCodeAt(start) === 32 && header.charCodeAt(start + 1) === 32) padded = true;
   }
-  const layout = classifyCsvHeader(names, padded);
+  const layout = classifyCsvHeader(names, padded, file.path);
   const builders = new Map<string, SeriesBuilder>();
   for (const column of layout.columns) {
     if (column && !builders.has(column.group)) {

@@ -59,10 +59,12 @@ export function assembleRun(input: AssembleInput): { run: TrainingRun | undefine
   const path = commonDirectory(input.files) || (input.files.length === 1 ? (input.files[0] ?? "") : "");
   const name = path === "" ? baseName(input.files[0] ?? "tfevents") : path;
   const training = series.filter((s) => !PLACEHOLDER_TAGS.has(s.tag));
+  // Run-level issues point at the file when the run is one file (flattened folders hold many runs).
+  const where = { file: input.files.length === 1 ? (input.files[0] ?? path) : path };
   if (training.length === 0 && hparamCount > 0) {
-    issues.push({ code: "tfevents-hparams-only", severity: "warning", message: msg.hparamsOnly(hparamCount), location: { file: path } });
+    issues.push({ code: "tfevents-hparams-only", severity: "warning", message: msg.hparamsOnly(hparamCount), location: where });
   } else if (series.length === 0 && Object.keys(input.stats.skipped).length > 0) {
-    issues.push({ code: "tfevents-no-scalars", severity: "warning", message: msg.noScalars(msg.skippedSummary(input.stats.skipped)), location: { file: path } });
+    issues.push({ code: "tfevents-no-scalars", severity: "warning", message: msg.noScalars(msg.skippedSummary(input.stats.skipped)), location: where });
   }
   if (series.length === 0 && hparamCount === 0) return { run: undefined, issues };
   const tags = series.map((s) => s.tag);

@@ -3,9 +3,10 @@ import { createRequire } from "node:module";
 import nock from "nock";
 import pino from "pino";
 import { Writable } from "node:stream";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { createLossDoctorApp } from "../../../../src/github/app.js";
 import type { AppDeps } from "../../../../src/github/deps.js";
+import { UnthrottledOctokit } from "../../../../src/github/octokit.js";
 import { MemoryStore } from "../../../../src/store/memory-store.js";
 
 export const API = "https://api.github.com";
@@ -55,18 +56,6 @@ export function captureLogs(): { logger: pino.Logger; capture: LogCapture } {
   return { logger: pino({ level: "info" }, stream), capture: { lines, text: () => lines.map((l) => JSON.stringify(l)).join("\n") } };
 }
 
-/**
- * Octokit without retries and throttling. Gotcha: `ProbotOctokit.defaults({ throttle: { enabled: false } })`
- * does NOT turn throttling off in Probot 14 — Probot's own defaults layer passes a `throttle` object
- * that replaces ours — and the write limiter then spaces POST/PATCH requests 1 s apart. A function
- * default runs last and wins.
- */
-export const TEST_OCTOKIT = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  retry: { enabled: false },
-  throttle: { ...(options.throttle as object | undefined), enabled: false },
-}));
-
 export interface TestApp {
   probot: Probot;
   deps: AppDeps;
@@ -81,7 +70,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const { logger, capture } = captureLogs();
   const probot = new Probot({
     appId: 123, privateKey: testPrivateKey(), log: logger,
-    Octokit: TEST_OCTOKIT,
+    Octokit: UnthrottledOctokit,
   });
   await probot.load(createLossDoctorApp(deps), { cwd: process.cwd(), addHandler: () => {} });
   return { probot, deps, store: (deps.store as MemoryStore), logs: capture };
