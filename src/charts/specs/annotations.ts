@@ -2,6 +2,7 @@ import type { Finding } from "../../domain/finding.js";
 import type { Series, StepUnit } from "../../domain/series.js";
 import type { Severity } from "../../domain/severity.js";
 import { lowerBound } from "../downsample.js";
+import { isFiniteValue } from "../finite.js";
 import { chartMessages, findingLabel } from "../messages.js";
 import type { NonFinitePoint } from "./series-table.js";
 
@@ -27,7 +28,10 @@ const spanOf = (f: Finding): Annotation[] => [rangeOrRule(f.fromStep, f.toStep, 
 /** How each detector's finding is drawn; unknown detectors get a range (or a rule when it is one step). */
 const BUILDERS: Readonly<Record<string, Builder>> = {
   "non-finite": (f) => [{ kind: "rule", at: num(f.evidence["firstStep"]) ?? f.fromStep, label: findingLabel(f.id, f.evidence), severity: f.severity, tag: f.series }],
-  divergence: (f) => [rangeOrRule(num(f.evidence["startStep"]) ?? f.fromStep, f.toStep, findingLabel(f.id, f.evidence), f)],
+  divergence: (f, s) => {
+    const start = num(f.evidence["startStep"]) ?? f.fromStep;
+    return [rangeOrRule(start, peakStep(s, start, f.toStep), findingLabel(f.id, f.evidence), f)];
+  },
   plateau: (f) => {
     const chance = num(f.evidence["chanceLevel"]);
     const level: Annotation[] = f.evidence["atChance"] === true && chance !== null
@@ -51,6 +55,23 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     return [{ kind: "point", at, value, label, severity: f.severity, tag: f.series }];
   },
 };
+
+/**
+ * Step of the largest finite value in [from, to]: a divergence is shaded up to its peak, not to the end
+ * of the run (an explosion the run recovered from must not tint the healthy part).
+ */
+export function peakStep(series: Series, from: number, to: number): number {
+  let best = from;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (let i = lowerBound(series.steps, from); i < series.steps.length && (series.steps[i] ?? to) <= to; i++) {
+    const v = series.values[i];
+    if (isFiniteValue(v) && v > bestValue) {
+      bestValue = v;
+      best = series.steps[i] ?? from;
+    }
+  }
+  return best;
+}
 
 /** The finite value logged at `step` (first point at or after it), or null. */
 export function valueAt(series: Series, step: number): number | null {

@@ -11,7 +11,7 @@ import { buildAnnotations, findingSteps, type Annotation } from "./annotations.j
 import { labelLookup } from "./csv.js";
 import { shareBudget, type ChartOptions } from "./options.js";
 import { chooseYScale, LOG_TICK_COUNT, yAxisFormat, yScale } from "./scale.js";
-import { buildSeriesTable, type SeriesTable } from "./series-table.js";
+import { buildSeriesTable, seriesExtent, type SeriesTable } from "./series-table.js";
 
 type Layer = LayerSpec<Field> | UnitSpec<Field>;
 
@@ -42,7 +42,8 @@ export function buildCurveSpec(input: CurveChartInput, chartOptions: ChartOption
   const options = shareBudget(chartOptions, input.series.length + (input.learningRate === undefined ? 0 : 1));
   const palette = themePalette(options.theme);
   const unit = unitOf(input.series);
-  const table = buildSeriesTable(input.series, { ...options, keepSteps: findingSteps(input.findings) });
+  const scaleType = chooseYScale(seriesExtent(input.series), options.logScaleMinRatio);
+  const table = buildSeriesTable(input.series, { ...options, logSmoothing: scaleType === "log", keepSteps: findingSteps(input.findings) });
   const annotations = [...buildAnnotations(input.findings, input.series, table.nonFinite, unit), ...(input.extra ?? [])];
   const lrLabel = input.learningRate === undefined ? null : chartMessages.learningRateLegend(input.learningRate.tag);
   const color = colorEncoding(table.tags, lrLabel, palette);

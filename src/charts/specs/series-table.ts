@@ -44,6 +44,8 @@ export interface SeriesTableOptions {
   smoothMinPoints: number;
   /** Points of the smoothed line (it needs fewer than the raw one). Default: `pointBudget`. */
   smoothPointBudget?: number;
+  /** Smooth log(values) and draw exp(EMA) — a geometric EMA, for log axes where one explosion would otherwise drag the line for a whole window. */
+  logSmoothing?: boolean;
   /** Steps to keep through downsampling, per tag (finding locations). */
   keepSteps?: ReadonlyMap<string, number[]>;
 }
@@ -60,7 +62,7 @@ export function buildSeriesTable(series: readonly Series[], options: SeriesTable
   series.forEach((s, index) => {
     const smooth = s.values.length >= options.smoothMinPoints;
     if (smooth) smoothed.push(s.tag);
-    const ema = smooth ? debiasedEma(s.values, smoothingWeightFor(s.values.length)) : null;
+    const ema = smooth ? smoothValues(s.values, options.logSmoothing === true) : null;
     const keepSteps = options.keepSteps?.get(s.tag) ?? [];
     const raw = downsampleIndices(s.steps, s.values, { pointBudget: options.pointBudget, keepSteps });
     const soft = ema === null ? [] : downsampleIndices(s.steps, ema, { pointBudget: options.smoothPointBudget ?? options.pointBudget });
@@ -86,6 +88,29 @@ export function stepRangeOf(series: readonly Series[]): [number, number] | null 
     hi = Math.max(hi, s.steps[s.steps.length - 1] ?? hi);
   }
   return lo <= hi ? [lo, hi] : null;
+}
+
+/** Debiased EMA of the values, or of their logarithms (then exponentiated) for log axes. */
+function smoothValues(values: Float64Array, logSpace: boolean): Float64Array {
+  const weight = smoothingWeightFor(values.length);
+  if (!logSpace) return debiasedEma(values, weight);
+  const logs = values.map((v) => (v > 0 ? Math.log(v) : Number.NaN));
+  return debiasedEma(logs, weight).map((v) => Math.exp(v));
+}
+
+/** Extent of every finite value of the series (before downsampling): decides the y scale. */
+export function seriesExtent(series: readonly Series[]): ValueExtent | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of series) {
+    for (let i = 0; i < s.values.length; i++) {
+      const v = s.values[i];
+      if (!isFiniteValue(v)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return min <= max ? { min, max, allPositive: min > 0 } : null;
 }
 
 /** Sorted union of two sorted index lists, saying which list each index came from. */

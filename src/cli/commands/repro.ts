@@ -201,7 +201,7 @@ async function runCommand(args: Parsed, io: CliIo): Promise<number> {
   if (out !== undefined) await writeFile(resolve(io.cwd, out), `${JSON.stringify(toReproResultJson(result), null, 2)}\n`);
   const chart = str(args.values["chart"]);
   if (chart !== undefined) await writeChart(resolve(io.cwd, chart), result.runs);
-  io.stdout(renderReproSummary(result, { name: plan.name, backend: result.backend.backend, seeds: plan.seeds.length, durationMs: result.durationMs, assumptions: plan.source.assumptions, notes: result.notes, skippedBackends: result.backend.skipped }));
+  io.stdout(renderReproSummary(result, { name: plan.name, backend: result.backend.backend, seeds: plan.seeds.length, durationMs: result.durationMs, assumptions: plan.source.assumptions, notes: result.notes, skippedBackends: result.backend.skipped, incomplete: result.runs.filter((r) => r.status !== "completed") }));
   return EXIT_OK;
 }
 

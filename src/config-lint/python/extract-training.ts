@@ -146,7 +146,7 @@ function recordLoader(call: CallInfo, model: FileModel): void {
   if (batch !== undefined) model.batchSizes.push({ value: plain(batch)!, context: call.name, training, accumulation: null });
   if (!training || call.kwargs["sampler"] !== undefined || call.kwargs["batch_sampler"] !== undefined) return;
   const shuffle = call.kwargs["shuffle"] ?? (call.name === "DataLoader" ? call.args[2] : undefined);
-  const implicit = call.name === "DataLoader" && shuffle === undefined && splitOf(call.assignedTo.join(" ") + (call.args[0]?.name ?? "")) === "train";
+  const implicit = call.name === "DataLoader" && shuffle === undefined && !call.splat && splitOf(call.assignedTo.join(" ") + (call.args[0]?.name ?? "")) === "train";
   if (shuffle !== undefined || implicit) model.shuffles.push({ value: plain(shuffle), context: call.name, line: shuffle?.span.line ?? call.span.line });
 }
 

@@ -41,6 +41,8 @@ export interface CallInfo {
   forTarget: string | null;
   /** The call is the value of a `return` statement. */
   returned: boolean;
+  /** The call passes `*args`/`**kwargs`: arguments not written out may be set there. */
+  splat: boolean;
 }
 
 export interface AssignInfo {
@@ -112,6 +114,7 @@ class CallBuilder {
       parent: null,
       forTarget: parentType === "for_statement" && left !== null ? compact(left) : null,
       returned: parentType === "return_statement",
+      splat: false,
     };
     if (!this.byStart.has(at.start)) this.byStart.set(at.start, info);
     this.calls.push(info);
@@ -121,7 +124,10 @@ class CallBuilder {
   fill(info: CallInfo, at: Located): void {
     const source = this.map.source;
     for (const [start, end] of splitBracket(source, at.open).segments) {
-      if (source[start] === "*") continue;
+      if (source[start] === "*") {
+        info.splat = true;
+        continue;
+      }
       const keyword = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(source.slice(start, Math.min(end, start + 80)));
       if (keyword !== null && keyword[1] !== undefined) info.kwargs[keyword[1]] = this.arg(start + keyword[0].length, end, info);
       else info.args.push(this.arg(start, end, info));

@@ -1,6 +1,5 @@
 // The one edge file of src/diagnose (the agreed contract location of the --config loader): it only reads
 // bytes and hands them to the pure parseConfigText.
-// eslint-disable-next-line no-restricted-imports
 import { readFile } from "node:fs/promises";
 import type { Issue } from "../../domain/issue.js";
 import type { TrainingConfig } from "../../domain/training-config.js";

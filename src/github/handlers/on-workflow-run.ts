@@ -29,16 +29,15 @@ export function onWorkflowRunCompleted(deps: AppDeps) {
   return async (context: RunContext): Promise<void> => {
     const { workflow_run: wr, repository } = context.payload;
     const repo = context.repo();
-    if (SKIPPED_CONCLUSIONS.has(wr.conclusion ?? "")) return;
     await runDelivery(context, deps, async () => {
       const config = await loadAppConfig(context.octokit, repo, undefined);
-      const isReproWorkflow = wr.path.endsWith(config.config.reproduction.workflow);
-      if (isReproWorkflow) {
+      if (wr.path.endsWith(config.config.reproduction.workflow)) {
+        // Cancelled or failed repro runs complete their check run too (never left "in progress").
         const experiment = await deps.store.findExperimentBySha(repoKey(repo), wr.head_sha);
         if (experiment?.status === "in_progress") await finishReproduction(context.octokit, deps, repo, experiment, wr, config.config);
         return;
       }
-      if (!config.config.artifacts.enabled) return;
+      if (SKIPPED_CONCLUSIONS.has(wr.conclusion ?? "") || !config.config.artifacts.enabled) return;
       const artifacts = await downloadRunArtifacts(context.octokit, repo, wr.id, {
         namePattern: config.config.artifacts.name, maxBytes: config.config.artifacts.maxBytes, exclude: (name) => name === REPRO_ARTIFACT,
       });

@@ -11,6 +11,21 @@ export interface SummaryContext {
   notes: string[];
   /** Faster backends that could not be loaded (shown so users know why they got wasm or cpu). */
   skippedBackends?: { backend: string; reason: string }[];
+  /** Runs that failed or were cut, with the reason (first of each distinct error is shown). */
+  incomplete?: { arm: string; seed: number; status: string; error?: string }[];
+}
+
+function incompleteLines(runs: NonNullable<SummaryContext["incomplete"]>): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const r of runs) {
+    const what = r.error === undefined ? r.status : `${r.status}: ${r.error}`;
+    if (seen.has(what)) continue;
+    seen.add(what);
+    const count = runs.filter((x) => (x.error === undefined ? x.status : `${x.status}: ${x.error}`) === what).length;
+    lines.push(`  ${count} run${count === 1 ? "" : "s"} ${what} (first: ${r.arm} seed ${r.seed})`);
+  }
+  return lines;
 }
 
 const ICONS: Readonly<Record<InterventionResult["verdict"], string>> = { confirmed: "✔", "not-confirmed": "✘", inconclusive: "?" };
@@ -38,6 +53,7 @@ export function renderReproSummary(analysis: ExperimentAnalysis, ctx: SummaryCon
     lines.push(`  ${ICONS[i.verdict]} ${i.id.padEnd(22)} ${i.verdict.padEnd(13)} ${pText(i.pValue).padEnd(9)} effect g=${num(i.effect)}  ${METRIC_LABELS[i.metric]} ×${num(i.ratio)}`);
     lines.push(`      ${i.reason}`);
   }
+  lines.push(...incompleteLines(ctx.incomplete ?? []));
   for (const a of ctx.assumptions) lines.push(`  assumed: ${a}`);
   for (const n of ctx.notes) lines.push(`  note: ${n}`);
   const skipped = ctx.skippedBackends ?? [];

@@ -115,6 +115,11 @@ describe("Python fact extraction", () => {
     expect(finding?.fix?.replacement).toBeUndefined();
   });
 
+  test("a training DataLoader given **kwargs may shuffle there and is not flagged (pytorch/examples style)", async () => {
+    const result = await lintPy("import torch\ntrain_kwargs = {'batch_size': 64, 'shuffle': True}\ntrain_loader = torch.utils.data.DataLoader(dataset1, **train_kwargs)\n");
+    expect(result.findings).toEqual([]);
+  });
+
   test("a sampler replaces shuffling and is not flagged", async () => {
     const result = await lintPy("import torch\ntrain_loader = torch.utils.data.DataLoader(train_set, batch_size=64, sampler=DistributedSampler(train_set))\n");
     expect(result.findings).toEqual([]);

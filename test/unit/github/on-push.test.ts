@@ -111,4 +111,20 @@ describe("push handler", () => {
     expect(training.conclusion).toBe("failure");
     expect(training.output?.summary).toContain("`checks.failOnTraining` invalid option");
   });
+
+  test("with a public URL, the check run carries signed chart images and the report embeds the PNG", async () => {
+    const hosted = await createTestApp({ hosting: { publicUrl: "https://ld.example.com", signingKey: "k".repeat(40) } });
+    let check: { output: { text: string; images?: { image_url: string; alt: string }[] } } | undefined;
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {})
+      .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
+      .post(`${REPO}/check-runs`, (b: typeof check) => { check = b; return true; }).reply(201, { id: 8 });
+    await hosted.probot.receive({ id: "push-charts", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    const image = check?.output.images?.[0];
+    expect(image?.image_url).toMatch(/^https:\/\/ld\.example\.com\/charts\/[\w-]{22}\.png\?sig=[\w-]{43}$/);
+    expect(check?.output.text).toContain(`](${image?.image_url ?? "?"})`);
+    expect(check?.output.text).not.toContain("```mermaid");
+    const id = new URL(image!.image_url).pathname.replace("/charts/", "");
+    expect((await hosted.store.getChart(id))?.contentType).toBe("image/png");
+  }, 60_000);
 });

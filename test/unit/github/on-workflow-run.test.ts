@@ -84,10 +84,26 @@ describe("workflow_run.completed and reproduction", () => {
     expect(await app.store.getCommentId({ repo: "octo-org/octo-repo", issueNumber: 2, key: "workflow-2823525" })).toBe(13);
   }, TIMEOUT_MS);
 
-  test("cancelled runs are ignored", async () => {
+  test("cancelled runs are not diagnosed", async () => {
+    const api = mockToken(nock(API)).get(`${REPO}/contents/.github%2Floss-doctor.yml`).reply(404, {});
     await app.probot.receive({ id: "wr-c", name: "workflow_run", payload: runPayload((p) => { p.workflow_run.conclusion = "cancelled"; }) } as never);
+    expect(api.pendingMocks()).toEqual([]);
     expect(tracker.unmatched).toEqual([]);
-  });
+  }, TIMEOUT_MS);
+
+  test("a cancelled repro run completes its in-progress check run with a failure that links the run", async () => {
+    await app.store.saveExperiment({ id: "exp-1", repo: "octo-org/octo-repo", sha: SHA, checkRunId: 400, status: "in_progress", plan: {}, result: null, requestedBy: "alice", createdAt: "2026-11-22T09:00:00.000Z", updatedAt: "2026-11-22T09:00:00.000Z" });
+    let update: { conclusion: string; output: { summary: string } } | undefined;
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).reply(404, {})
+      .patch(`${REPO}/check-runs/400`, (b: typeof update) => { update = b; return true; }).reply(200, { id: 400 });
+    const cancelled = runPayload((p) => { p.workflow_run.conclusion = "cancelled"; p.workflow_run.path = ".github/workflows/loss-doctor-repro.yml"; });
+    await app.probot.receive({ id: "wr-rc", name: "workflow_run", payload: cancelled } as never);
+    expect(tracker.unmatched).toEqual([]);
+    expect(update?.conclusion).toBe("failure");
+    expect(update?.output.summary).toContain("ended with `cancelled`");
+    expect((await app.store.getExperiment("exp-1"))?.status).toBe("failed");
+  }, TIMEOUT_MS);
 
   test("Reproduce by a writer dispatches the repro workflow, then its result artifact completes the reproduction check run", async () => {
     const report = analyzeLogs([{ path: "metrics.csv", data: new TextEncoder().encode(divergingCsv()) }], DEFAULT_APP_CONFIG).report;

@@ -1,5 +1,4 @@
 // Edge file (file-system I/O), placed beside the pure reader by the module contract.
-// eslint-disable-next-line no-restricted-imports -- edge: streams event files from disk
 import { createReadStream } from "node:fs";
 import type { IngestResult } from "../../types.js";
 import type { TfEventsOptions } from "./options.js";
