@@ -14,7 +14,7 @@ export const chartMessages = {
   stepAxis: (unit: StepUnit) => unit,
   learningRateAxis: () => "learning rate",
   learningRateLegend: (tag: string) => `${tag} (right axis)`,
-  smoothingNote: () => "faint: raw, strong: smoothed (debiased EMA)",
+  smoothingNote: (logSpace = false) => (logSpace ? "faint: raw, strong: smoothed (debiased EMA of log values)" : "faint: raw, strong: smoothed (debiased EMA)"),
   nonFinite: (kind: "nan" | "inf", step: number, unit: StepUnit) => `${kind === "nan" ? "NaN" : "Inf"} at ${unit} ${formatStepLabel(step)}`,
   nonFiniteToEnd: () => "no finite value after this",
   best: (value: number) => `best ${formatShort(value)}`,

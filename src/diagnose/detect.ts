@@ -24,7 +24,10 @@ export interface DetectOptions {
   numClasses?: number;
 }
 
-/** Every detector, in report order. */
+/**
+ * Every detector, in report order. The cast erases each detector's own options type: `detectFindings`
+ * always passes `resolveOptions(detector.defaults, …)`, which has exactly that type.
+ */
 export const DETECTORS: readonly Detector[] = [
   nonFiniteDetector,
   divergenceDetector,

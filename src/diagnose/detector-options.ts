@@ -142,8 +142,14 @@ export const NOISY_DEFAULTS = {
   levelFloorFraction: 0.01,
   /** Median over blocks of mean |residual| ÷ mean local level at or above which a series is noisy. */
   minNoiseRatio: 0.3,
-  /** Only series with at least this many points are judged. */
+  /** Series with at least this many points are per-step logs, judged against `minNoiseRatio` … */
   minPoints: 100,
+  /**
+   * … shorter ones (from `minCoarsePoints`) are epoch averages: averaging ~B batches shrinks the
+   * noise by ~√B, so a much smaller ratio already means very noisy training.
+   */
+  minCoarseNoiseRatio: 0.1,
+  minCoarsePoints: 20,
 };
 
 export const METRIC_STUCK_DEFAULTS = {

@@ -2,18 +2,29 @@ import type { Series, StepUnit } from "../domain/series.js";
 import type { Issue } from "../domain/issue.js";
 import { classifyTag, type TagContext } from "./roles.js";
 
+/** First capacity of a column (points). */
+const INITIAL_CAPACITY = 64;
+/**
+ * `toArray()` hands out a view of the column's own buffer (no copy) when at most this share of the
+ * buffer would be wasted; otherwise it copies exactly `length` values so the big buffer can be freed.
+ * With doubling growth a full-ish column wastes < 25 % and saves copying (and briefly doubling) it.
+ */
+const MAX_SHARED_WASTE = 0.25;
+
 /** Growable column of doubles; avoids boxing millions of points in JS arrays. */
 class Column {
-  private buffer = new Float64Array(64);
+  private buffer = new Float64Array(INITIAL_CAPACITY);
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.buffer.length) {
-      const next = new Float64Array(this.buffer.length * 2);
-      next.set(this.buffer);
-      this.buffer = next;
-    }
+    if (this.length === this.buffer.length) this.grow();
     this.buffer[this.length++] = value;
+  }
+
+  private grow(): void {
+    const next = new Float64Array(this.buffer.length * 2);
+    next.set(this.buffer);
+    this.buffer = next;
   }
 
   truncate(length: number): void {
@@ -24,7 +35,10 @@ class Column {
     return this.buffer[index] ?? Number.NaN;
   }
 
+  /** The values; the column must not be pushed to afterwards (the result may share its buffer). */
   toArray(): Float64Array {
+    const waste = this.buffer.length - this.length;
+    if (waste <= this.buffer.length * MAX_SHARED_WASTE) return this.buffer.subarray(0, this.length);
     return this.buffer.slice(0, this.length);
   }
 }
@@ -37,6 +51,8 @@ interface Pending {
   context: TagContext;
   stepUnit: StepUnit;
   dropped: number;
+  /** Step of the last kept point (NaN when none): the restart check without reading the column. */
+  lastStep: number;
 }
 
 const NO_CONTEXT: TagContext = Object.freeze({});
@@ -47,6 +63,9 @@ export type RestartPolicy =
   | "purge"
   /** Keep every point and sort by step at the end (stable). */
   | "sort";
+
+/** Appends one point to one series (see `SeriesBuilder.channel`); `wallTime` in seconds since the epoch. */
+export type SeriesAppender = (step: number, value: number, wallTime?: number) => void;
 
 export interface SeriesBuilderOptions {
   maxPointsPerSeries: number;
@@ -62,8 +81,13 @@ export interface SeriesBuilderOptions {
 export class SeriesBuilder {
   private readonly pending = new Map<string, Pending>();
   private purged = 0;
+  private readonly purge: boolean;
+  private readonly maxPoints: number;
 
-  constructor(private readonly options: SeriesBuilderOptions) {}
+  constructor(private readonly options: SeriesBuilderOptions) {
+    this.purge = options.restartPolicy === "purge";
+    this.maxPoints = options.maxPointsPerSeries;
+  }
 
   /** Adds a point; `wallTime` in seconds since the epoch when known. */
   add(tag: string, step: number, value: number, wallTime?: number, context: TagContext = NO_CONTEXT, stepUnit: StepUnit = "step"): void {
@@ -75,7 +99,7 @@ export class SeriesBuilder {
    * registered on first use of the appender, so unused channels create no series. After
    * `discard(tag)` an existing channel of that tag writes nowhere.
    */
-  channel(tag: string, context: TagContext = NO_CONTEXT, stepUnit: StepUnit = "step"): (step: number, value: number, wallTime?: number) => void {
+  channel(tag: string, context: TagContext = NO_CONTEXT, stepUnit: StepUnit = "step"): SeriesAppender {
     let entry: Pending | undefined;
     return (step, value, wallTime) => {
       entry ??= this.entry(tag, context, stepUnit);
@@ -86,26 +110,21 @@ export class SeriesBuilder {
   private entry(tag: string, context: TagContext, stepUnit: StepUnit): Pending {
     let entry = this.pending.get(tag);
     if (entry === undefined) {
-      entry = { steps: new Column(), values: new Column(), wallTimes: new Column(), hasWallTime: false, context, stepUnit, dropped: 0 };
+      entry = { steps: new Column(), values: new Column(), wallTimes: new Column(), hasWallTime: false, context, stepUnit, dropped: 0, lastStep: Number.NaN };
       this.pending.set(tag, entry);
     }
     return entry;
   }
 
+  /** The hot path: small enough for V8 to inline into callers (rare cases live in their own methods). */
   private append(entry: Pending, step: number, value: number, wallTime: number | undefined): void {
-    if (this.options.restartPolicy === "purge" && entry.steps.length > 0 && step <= entry.steps.at(entry.steps.length - 1)) {
-      this.purgeFrom(entry, step);
-    }
-    if (entry.steps.length >= this.options.maxPointsPerSeries) {
-      entry.dropped++;
-      return;
-    }
-    if (wallTime !== undefined && !entry.hasWallTime) {
-      entry.hasWallTime = true;
-      for (let i = 0; i < entry.steps.length; i++) entry.wallTimes.push(Number.NaN);
-    }
+    // NaN `lastStep` (no point yet) never compares <=, like a NaN step.
+    if (step <= entry.lastStep && this.purge) this.purgeFrom(entry, step);
+    if (entry.steps.length >= this.maxPoints) return void entry.dropped++;
+    if (wallTime !== undefined && !entry.hasWallTime) startWallTimes(entry);
     entry.steps.push(step);
     entry.values.push(value);
+    entry.lastStep = step;
     if (entry.hasWallTime) entry.wallTimes.push(wallTime ?? Number.NaN);
   }
 
@@ -131,6 +150,7 @@ export class SeriesBuilder {
     entry.steps.truncate(keep);
     entry.values.truncate(keep);
     entry.wallTimes.truncate(keep);
+    entry.lastStep = keep > 0 ? entry.steps.at(keep - 1) : Number.NaN;
   }
 
   /** Finished series (in first-seen tag order) plus issues about dropped points. */
@@ -169,6 +189,12 @@ export class SeriesBuilder {
     if (wallTimes !== undefined) result.wallTimes = wallTimes;
     return result;
   }
+}
+
+/** The first wall time of a series: earlier points get NaN. */
+function startWallTimes(entry: Pending): void {
+  entry.hasWallTime = true;
+  for (let i = 0; i < entry.steps.length; i++) entry.wallTimes.push(Number.NaN);
 }
 
 function isSorted(steps: Float64Array): boolean {

@@ -53,7 +53,7 @@ export function buildCurveSpec(input: CurveChartInput, chartOptions: ChartOption
     layer: [...lineLayers(table, axes, { color }, [{ calculate: labelLookup(table.tags, "i"), as: "series" }], options), ...annotationLayers(annotations, palette, { ...axes, stepRange: table.stepRange, width: options.width })],
   };
   const lr = input.learningRate === undefined || lrLabel === null ? null : learningRateLayer(input.learningRate, lrLabel, axes.xTitle, color, options);
-  const subtitle = subtitleLines(annotations, table);
+  const subtitle = subtitleLines(annotations, table, scaleType === "log", options.width);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: subtitle.length > 0 ? { text: input.title, subtitle } : { text: input.title },
@@ -143,11 +143,40 @@ function learningRateLayer(lr: Series, label: string, xTitle: string, color: Col
   };
 }
 
-/** Subtitle: the annotation labels in words (for readers of the alt text) and the smoothing note. */
-function subtitleLines(annotations: readonly Annotation[], table: SeriesTable): string[] {
+/** Subtitle layout: lines of findings at most this many, each no wider than the plot (≈ 6.2 px per character at 11 px). */
+export const SUBTITLE_LAYOUT = { maxLines: 2, pixelsPerChar: 6.2 } as const;
+
+/**
+ * Subtitle: the annotation labels in words ("overfitting (val_loss)"), wrapped to the plot width so a
+ * long tag list cannot widen the image, then the smoothing note.
+ */
+function subtitleLines(annotations: readonly Annotation[], table: SeriesTable, logSpace: boolean, width: number): string[] {
   const labels = [...new Set(annotations.filter((a) => a.kind !== "level" && a.severity !== "info").map((a) => `${a.label} (${a.tag})`))];
+  const lines = wrapItems(labels, Math.floor(width / SUBTITLE_LAYOUT.pixelsPerChar), SUBTITLE_LAYOUT.maxLines);
+  if (table.smoothed.length > 0) lines.push(chartMessages.smoothingNote(logSpace));
+  return lines;
+}
+
+/** Joins items with " · " into at most `maxLines` lines of ≤ `maxChars`; the rest becomes "+N more". */
+export function wrapItems(items: readonly string[], maxChars: number, maxLines: number): string[] {
   const lines: string[] = [];
-  if (labels.length > 0) lines.push(labels.slice(0, 4).join(" · ") + (labels.length > 4 ? ` · +${labels.length - 4} more` : ""));
-  if (table.smoothed.length > 0) lines.push(chartMessages.smoothingNote());
+  let current = "";
+  let used = 0;
+  for (const item of items) {
+    const text = item.length > maxChars ? `${item.slice(0, maxChars - 1)}…` : item;
+    const next = current === "" ? text : `${current} · ${text}`;
+    if (next.length <= maxChars - 12 || current === "") {
+      current = next;
+      used++;
+      continue;
+    }
+    lines.push(current);
+    if (lines.length === maxLines) break;
+    current = text;
+    used++;
+  }
+  if (current !== "" && lines.length < maxLines) lines.push(current);
+  const rest = items.length - used;
+  if (rest > 0 && lines.length > 0) lines[lines.length - 1] += ` · +${rest} more`;
   return lines;
 }

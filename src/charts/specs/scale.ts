@@ -27,7 +27,7 @@ export function yScale(type: YScaleType): { type: YScaleType; zero?: boolean; ni
 }
 
 /** Ticks asked of a log axis: few enough that several decades get only powers of ten (no forest of minor grid lines). */
-export const LOG_TICK_COUNT = 4;
+export const LOG_TICK_COUNT = 2;
 
 /** Axis settings for a y scale type: compact `.3~g` labels (1e+24, 0.001) and sparse ticks on log axes. */
 export function yAxisFormat(type: YScaleType): { format?: string; tickCount?: number } {

@@ -10,6 +10,10 @@ export interface Scope {
   attributes: Map<string, ValueRef>;
   /** Variables holding `parser.parse_args()`. */
   parsedArgs: Set<string>;
+  /** Names assigned on several lines: constant only while every assignment agrees. */
+  reassigned: Set<string>;
+  /** Reassigned names whose assignments disagree (or are not literal): never resolved. */
+  ambiguous: Set<string>;
 }
 
 type Token = { kind: "num"; value: number } | { kind: "str"; value: string } | { kind: "name"; value: string } | { kind: "op"; value: string };

@@ -167,7 +167,11 @@ function recordLossCall(call: CallInfo, model: FileModel, framework: FileFramewo
 
 function recordEpochLoop(call: CallInfo, model: FileModel): void {
   if (call.name !== "range" || call.forTarget === null || !/epoch/i.test(call.forTarget)) return;
-  model.epochs ??= plain(call.args[call.args.length - 1]);
+  const stop = plain(call.args.length >= 2 ? call.args[1] : call.args[0]);
+  const start = call.args.length >= 2 ? call.args[0]?.value : 0;
+  if (stop === null || typeof stop.value !== "number" || typeof start !== "number") return;
+  // `range(1, EPOCHS + 1)` runs EPOCHS epochs.
+  model.epochs ??= start === 0 ? stop : { ...stop, value: stop.value - start, editable: false };
 }
 
 /** Applies the training semantics of one call to the model. */

@@ -20,6 +20,7 @@ export interface Located {
 
 const CALL_NAME = /\b([A-Za-z_]\w*)\s*\(/g;
 const ASSIGNMENT_LINE = /^[ \t]*[A-Za-z_(][\w.,()[\]"' \t]*?(=)(?!=)[ \t]*(.*)$/dgm;
+const SIMPLE_ASSIGNMENT = /^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.*)$/gm;
 const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
 
 /** Right-hand sides worth reading: literals, arithmetic (scaling), dictionaries, tuples, argparse. */
@@ -105,6 +106,23 @@ function callAt(finder: NodeFinder, index: number): Node | null {
  * Finds calls and assignments without walking the whole tree: a text scan proposes positions
  * (interesting call names, assignment lines), the tree confirms each. Returned in document order.
  */
+/**
+ * Names assigned on more than one line (`activation = "sigmoid"` … `activation = "softmax"`), and
+ * among them those with a non-literal assignment somewhere (never constant). Text only.
+ */
+export function reassignedNames(source: string): { reassigned: Set<string>; ambiguous: Set<string> } {
+  const seen = new Set<string>();
+  const reassigned = new Set<string>();
+  const nonLiteral = new Set<string>();
+  for (const match of source.matchAll(SIMPLE_ASSIGNMENT)) {
+    const name = match[1] ?? "";
+    if (seen.has(name)) reassigned.add(name);
+    seen.add(name);
+    if (!valueLike(match[2] ?? "")) nonLiteral.add(name);
+  }
+  return { reassigned, ambiguous: new Set([...reassigned].filter((n) => nonLiteral.has(n))) };
+}
+
 export function locate(tree: Tree, source: string, interesting: (name: string) => boolean): Located[] {
   const scopes = functionScopes(source);
   const finder = new NodeFinder(tree);

@@ -3,7 +3,7 @@ import type { Span, ValueRef } from "../model.js";
 import { evaluateText, type Scope } from "./evaluate.js";
 import { splitBracket, splitTopLevel, withoutComment } from "./scan.js";
 import { SourceMap } from "./source-map.js";
-import { locate, type Located } from "./locate.js";
+import { locate, reassignedNames, type Located } from "./locate.js";
 
 /**
  * Syntax layer: tree-sitter confirms where calls and assignments are (so strings, comments and broken
@@ -179,12 +179,29 @@ function recordAssignment(at: Located, map: SourceMap, scope: Scope): AssignInfo
   const name = left.type === "identifier" ? left.text : null;
   if (name !== null) {
     const value = evaluateText(map, start, end, scope);
-    if (value.value !== null) scope.constants.set(name, value);
+    recordConstant(name, value, scope);
     if (rhs.startsWith("{")) recordDictionary(name, start, map, scope);
     if (/\.parse_(known_)?args\s*\(/.test(rhs)) scope.parsedArgs.add(name);
   }
   const values = right.type === "expression_list" ? splitTopLevel(map.source, start, end).map(([s, e]) => map.source.slice(s, e)) : [rhs];
   return { targets, values, line: map.position(at.start).line };
+}
+
+/**
+ * `NAME = literal` becomes a constant. A name assigned on several lines (branches, loops) stays a
+ * constant only while all its literal assignments agree; otherwise it is never resolved, so a value
+ * from one branch is not reported as the value used.
+ */
+function recordConstant(name: string, value: ValueRef, scope: Scope): void {
+  if (scope.ambiguous.has(name)) return;
+  const known = scope.constants.get(name);
+  const conflicting = scope.reassigned.has(name) && (value.value === null || (known !== undefined && known.value !== value.value));
+  if (conflicting) {
+    scope.constants.delete(name);
+    scope.ambiguous.add(name);
+  } else if (value.value !== null) {
+    scope.constants.set(name, value);
+  }
 }
 
 function recordDictionary(name: string, open: number, map: SourceMap, scope: Scope): void {
@@ -220,8 +237,9 @@ function recordArgparse(call: CallInfo, scope: Scope): void {
 /** Reads calls, assignments and imports of one parsed file. `interesting` filters calls by name. */
 export function readPythonSyntax(tree: Tree, source: string, interesting: (name: string) => boolean): PythonSyntax {
   const map = new SourceMap(source);
+  const { reassigned, ambiguous } = reassignedNames(source);
   const located = locate(tree, source, interesting);
-  const scope: Scope = { constants: new Map(), attributes: new Map(), parsedArgs: new Set() };
+  const scope: Scope = { constants: new Map(), attributes: new Map(), parsedArgs: new Set(), reassigned, ambiguous };
   const builder = new CallBuilder(map, scope);
   const imports = [...source.matchAll(IMPORT_LINE)].map((m) => m[0].trim());
   const result: PythonSyntax = { calls: builder.calls, assignments: [], imports, syntaxErrors: syntaxErrors(tree), scope };

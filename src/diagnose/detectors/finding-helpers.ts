@@ -57,11 +57,6 @@ export function round4(value: number): number {
   return Number.isFinite(value) ? Number(value.toPrecision(4)) : value;
 }
 
-/** "step 120" / "epoch 12" for a step of this series. */
-export function unitOf(p: PreparedSeries): "step" | "epoch" {
-  return p.series.stepUnit;
-}
-
 /**
  * Where a trend test after the smooth curve's minimum `best` may start: past the half window the
  * minimum was chosen from, so selecting the lowest point does not bias the test towards "rising".

@@ -35,13 +35,14 @@ export function noiseRatio(p: PreparedSeries, levelFloorFraction: number): numbe
 }
 
 function check(p: PreparedSeries, o: Options): Finding | null {
-  if (p.length < o.minPoints) return null;
+  if (p.length < o.minCoarsePoints) return null;
+  const threshold = p.length >= o.minPoints ? o.minNoiseRatio : o.minCoarseNoiseRatio;
   const ratio = noiseRatio(p, o.levelFloorFraction);
-  if (!(ratio >= o.minNoiseRatio)) return null;
+  if (!(ratio >= threshold)) return null;
   return {
     id: "noisy",
     severity: "info",
-    confidence: clampConfidence(0.5 + 0.49 * saturate(ratio / o.minNoiseRatio - 1)),
+    confidence: clampConfidence(0.5 + 0.49 * saturate(ratio / threshold - 1)),
     series: p.series.tag,
     fromStep: rawStep(p, 0),
     toStep: rawStep(p, p.length - 1),

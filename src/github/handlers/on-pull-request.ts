@@ -3,7 +3,8 @@ import { loadAppConfig } from "../../config/load.js";
 import type { ParsedAppConfig } from "../../config/parse.js";
 import type { AppDeps } from "../deps.js";
 import { listPullRequestFiles } from "../collect/changed-files.js";
-import { CHECK_TRAINING } from "../report/messages.js";
+import { CONFIG_PATH } from "../../config/messages.js";
+import { CHECK_TRAINING, reportMessages } from "../report/messages.js";
 import { REPORT_COMMENT_KEY, renderPrComment } from "../report/pr-comment.js";
 import { upsertStickyComment } from "../publish/upsert-comment.js";
 import type { GitHub, RepoRef } from "../types.js";
@@ -41,14 +42,25 @@ async function publishComment(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr:
 
 /**
  * The PR pipeline, shared by `pull_request` and check-run re-runs.
- * 1. collect: config from the base branch (a PR cannot loosen its own gate), changed files, their head
- *    (and base) contents;
+ * 1. collect: changed files, config from the base branch (a PR cannot loosen its own gate; a changed
+ *    config is validated too), the files' head (and base) contents;
  * 2. analyze: config gate diff (base vs head), diagnosis compared with the base branch's latest one;
  * 3. report + 4. publish: both check runs, review suggestions, one sticky comment.
  */
+/**
+ * The config that gates the PR is the base branch's; when the PR edits `.github/loss-doctor.yml`, the
+ * problems of its new version are reported too (so a broken config is caught before it is merged).
+ */
+async function loadGateConfig(octokit: GitHub, repo: RepoRef, pr: PullInfo, changed: string[]): Promise<ParsedAppConfig> {
+  const base = await loadAppConfig(octokit, repo, pr.base.sha);
+  if (!changed.includes(CONFIG_PATH)) return base;
+  const head = await loadAppConfig(octokit, repo, pr.head.sha);
+  return { ...base, issues: [...base.issues, ...head.issues.map((i) => ({ ...i, message: `${reportMessages.headConfigPrefix()} ${i.message}` }))] };
+}
+
 export async function runPullRequestPipeline(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr: PullInfo): Promise<void> {
-  const config = await loadAppConfig(octokit, repo, pr.base.sha);
   const files = await listPullRequestFiles(octokit, repo, pr.number);
+  const config = await loadGateConfig(octokit, repo, pr, files.map((f) => f.path));
   const renames = new Map(files.filter((f) => f.previousPath !== undefined).map((f) => [f.path, f.previousPath ?? f.path]));
   const changes = await collectChanges(octokit, repo, files.map((f) => f.path), config, { head: pr.head.sha, base: pr.base.sha, renames });
   const configs = changes.configs.length === 0 ? null : await runConfigJob(octokit, deps, {
@@ -60,7 +72,7 @@ export async function runPullRequestPipeline(octokit: GitHub, deps: AppDeps, rep
     annotatable: new Set(changes.logPaths), inputIssues: changes.issues, config, offerReproduce: !isForkPull(pr),
     ...(configs === null ? {} : { trainingConfig: configs.analysis.trainingConfig }),
   });
-  if (training === null && configs === null) return;
+  if (training === null && configs === null && config.issues.length === 0) return;
   const notes = training === null ? changes.issues.map((i) => i.message) : [];
   await publishComment(octokit, deps, repo, pr, config, { training, configs, notes });
 }

@@ -35,6 +35,7 @@ export const reportMessages = {
   annotationTitle: (f: FindingSummary): string => `${f.id} (${f.series})`,
   failOnNote: (failOn: string): string =>
     failOn === "never" ? "This check never fails (`checks` in `.github/loss-doctor.yml`)." : `This check fails on findings of severity **${failOn}** or above (configurable in \`.github/loss-doctor.yml\`).`,
+  headConfigPrefix: (): string => "This PR's version:",
   configProblems: (): string => "**`.github/loss-doctor.yml` has problems; defaults were used:**",
   reproduceAction: { label: "Reproduce", description: "Run fix experiments on your runner", identifier: "reproduce" },
   ackReproduce: (user: string, runsOn: string[]): string =>

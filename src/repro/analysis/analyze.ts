@@ -148,7 +148,7 @@ function compare(plan: ExperimentPlan, arm: Arm, base: readonly AnalyzedRun[], r
   const test = welchTTestGreater(bv, av);
   const br = rateOf(b, symptoms);
   const ar = rateOf(a, symptoms);
-  const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+  const mean = (xs: number[]): number => (xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
   const decision = decide(arm, test.pValue, { base: br.rate, arm: ar.rate }, { base: b.length, arm: a.length, needed: o.minRuns }, plan, o);
   return {
     id: arm.id,

@@ -5,7 +5,7 @@ const p = (value: number): string => (value < 0.001 ? "p < 0.001" : `p = ${value
 
 export const reproMessages = {
   tooFewRuns: (arm: string, usable: number, needed: number): string =>
-    `only ${usable} of the ${needed} runs of ${arm} finished; rerun with a larger time budget or fewer arms`,
+    `only ${usable} of the ${needed} runs of ${arm} finished (failed or cut runs are listed below); fix the failure, or rerun with a larger time budget or fewer arms`,
   baselineHealthy: (metricLabel: string): string =>
     `the baseline never showed the symptom (${metricLabel}), so there is nothing for this change to fix`,
   confirmed: (metricLabel: string, pValue: number, base: number, arm: number): string =>

@@ -31,6 +31,7 @@ function incompleteLines(runs: NonNullable<SummaryContext["incomplete"]>): strin
 const ICONS: Readonly<Record<InterventionResult["verdict"], string>> = { confirmed: "✔", "not-confirmed": "✘", inconclusive: "?" };
 
 function num(value: number): string {
+  if (Number.isNaN(value)) return "–";
   if (!Number.isFinite(value)) return String(value);
   return Math.abs(value) >= 1e4 || (Math.abs(value) < 1e-3 && value !== 0) ? value.toExponential(2) : value.toPrecision(3);
 }

@@ -73,6 +73,13 @@ export async function selectBackend(choice: BackendChoice = "auto"): Promise<Bac
   throw new BackendUnavailableError("cpu", "no tfjs backend could be loaded");
 }
 
+const INSTALL_HINTS: Readonly<Record<BackendName, string>> = {
+  "tfjs-node-gpu": "Install it with `npm i @tensorflow/tfjs-node-gpu@4.22.0` (needs CUDA 11.2 + cuDNN 8.1), or use --backend auto",
+  "tfjs-node": "Install it with `npm i @tensorflow/tfjs-node@4.22.0`, or use --backend auto",
+  wasm: "Reinstall @tensorflow/tfjs-backend-wasm, or use --backend cpu",
+  cpu: "Reinstall @tensorflow/tfjs",
+};
+
 /** Thrown when a requested backend cannot be loaded on this machine. */
 export class BackendUnavailableError extends Error {
   override name = "BackendUnavailableError";
@@ -80,6 +87,6 @@ export class BackendUnavailableError extends Error {
     readonly backend: BackendName,
     readonly reason: string,
   ) {
-    super(`backend ${backend} is not available: ${reason}`);
+    super(`backend ${backend} is not available: ${reason}. ${INSTALL_HINTS[backend]}`);
   }
 }

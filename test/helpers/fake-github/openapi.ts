@@ -24,7 +24,7 @@ export interface RouteMatch {
   operation: Operation;
 }
 
-interface CompiledRoute { method: string; template: string; regex: RegExp; names: string[]; literals: number; operation: Operation }
+interface CompiledRoute { order: number; method: string; template: string; regex: RegExp; names: string[]; literals: number; operation: Operation }
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head"] as const;
 
@@ -50,7 +50,7 @@ function compileRoute(method: string, template: string, operation: Operation, mu
     names.push(name);
     return multiSegment.has(name) ? "(.+)" : "([^/]+)";
   })).join("/");
-  return { method, template, regex: new RegExp(`^${source}$`), names, literals, operation };
+  return { order: 0, method, template, regex: new RegExp(`^${source}$`), names, literals, operation };
 }
 
 function rewriteRefs<T>(schema: T): T {
@@ -68,6 +68,8 @@ function coerce(value: string, schema: Json | undefined): unknown {
 
 export class OpenApiValidator {
   private readonly routes: CompiledRoute[] = [];
+  /** Routes bucketed by method + 1st and 4th path segment ("*" where the template has a parameter). */
+  private readonly buckets = new Map<string, CompiledRoute[]>();
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
   private readonly parameters: Record<string, Parameter>;
@@ -87,6 +89,26 @@ export class OpenApiValidator {
     }
     // Most literal segments first: `/repos/{o}/{r}/pulls/comments` wins over `/repos/{o}/{r}/pulls/{n}`.
     this.routes.sort((a, b) => b.literals - a.literals || a.names.length - b.names.length);
+    this.routes.forEach((route, i) => { route.order = i; });
+    for (const route of this.routes) {
+      const key = OpenApiValidator.bucketKey(route.method, route.template.split("/"), true);
+      this.buckets.set(key, [...(this.buckets.get(key) ?? []), route]);
+    }
+  }
+
+  private static bucketKey(method: string, segments: string[], template: boolean): string {
+    const at = (i: number): string => {
+      const s = segments[i] ?? "";
+      return template && s.includes("{") ? "*" : s;
+    };
+    return `${method} ${at(1)} ${at(4)}`;
+  }
+
+  private candidates(method: string, pathname: string): CompiledRoute[] {
+    const segments = pathname.split("/");
+    const exact = this.buckets.get(OpenApiValidator.bucketKey(method, segments, false)) ?? [];
+    const wildcard = this.buckets.get(`${method} ${segments[1] ?? ""} *`) ?? [];
+    return [...exact, ...wildcard].sort((a, b) => a.order - b.order);
   }
 
   resolveParameters(operation: Operation): Parameter[] {
@@ -95,8 +117,7 @@ export class OpenApiValidator {
 
   /** The operation a request addresses, or null when GitHub has no such route. */
   match(method: string, pathname: string): RouteMatch | null {
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
+    for (const route of this.candidates(method, pathname)) {
       const m = route.regex.exec(pathname);
       if (m === null) continue;
       const params: Record<string, string> = {};

@@ -7,10 +7,10 @@ const WEB = "https://github.com";
 const API = "https://api.github.com";
 
 export function simpleUser(login: string, type: "User" | "Bot" = "User"): Record<string, unknown> {
-  const url = `${API}/users/${login}`;
+  const url = `${API}/users/${encodeURIComponent(login)}`;
   return {
     login, id: [...login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000, 7), node_id: `U_${login}`, avatar_url: `https://avatars.githubusercontent.com/u/1`,
-    gravatar_id: "", url, html_url: `${WEB}/${login}`, followers_url: `${url}/followers`, following_url: `${url}/following{/other_user}`,
+    gravatar_id: "", url, html_url: `${WEB}/${encodeURIComponent(login)}`, followers_url: `${url}/followers`, following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`, starred_url: `${url}/starred{/owner}{/repo}`, subscriptions_url: `${url}/subscriptions`,
     organizations_url: `${url}/orgs`, repos_url: `${url}/repos`, events_url: `${url}/events{/privacy}`,
     received_events_url: `${url}/received_events`, type, site_admin: false,

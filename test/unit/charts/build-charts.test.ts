@@ -94,6 +94,20 @@ describe("buildRunCharts", () => {
     expect(annotationRows(loss?.spec, "rect")).toEqual([expect.objectContaining({ x: 3, x2: 99, label: "no finite value after this" })]);
   });
 
+  test("a divergence is shaded from its start to its peak, not to the end of the run", () => {
+    const values = Array.from({ length: 100 }, (_, i) => (i < 10 ? 1 : i <= 20 ? 1 + (i - 10) * 5 : 2));
+    const [loss] = buildRunCharts(run("div", [series("loss", "train-loss", values)]), [finding("divergence", "loss", 10, 99, { startStep: 10, ratio: 51, explosive: true }, "error")]);
+    expect(annotationRows(loss?.spec, "rect")).toEqual([expect.objectContaining({ x: 10, x2: 20, label: "exploding" })]);
+  });
+
+  test("on a log axis the smoothed line is an EMA of log values (one explosion does not drag it)", () => {
+    const values = Array.from({ length: 200 }, (_, i) => (i === 100 ? 1e6 : 1 + (i % 3) * 0.01));
+    const [loss] = buildRunCharts(run("spike", [series("loss", "train-loss", values)]), []);
+    expect(JSON.stringify(loss?.spec)).toContain('"type":"log"');
+    const after = csvRows(loss?.spec).find((r) => r["x"] === 105 && r["s"] !== null);
+    expect(after?.["s"]).toBeLessThan(2); // a linear EMA (w = 0.6) would still be ~31,000 here
+  });
+
   test("labels at the same step are stacked in different rows", () => {
     const r = run("busy", [series("loss", "train-loss", decay(100)), series("val_loss", "val-loss", decay(100, { seed: 3 }))]);
     const [loss] = buildRunCharts(r, [finding("oscillation", "loss", 10, 40), finding("plateau", "val_loss", 10, 60, { atChance: false }), finding("divergence", "loss", 10, 30, { startStep: 10 }, "error")]);

@@ -93,6 +93,25 @@ describe("Python fact extraction", () => {
     expect(result.findings.map((f) => `${f.id}:${f.severity}@${f.line}:${f.column}`)).toEqual(["lr-out-of-range:error@4:68", "lr-out-of-range:warning@5:78"]);
   });
 
+  test("names assigned differently in branches are not resolved (no finding from one branch's value)", async () => {
+    const result = await lintPy(
+      [
+        "from tensorflow import keras",
+        "def make_model(num_classes):",
+        "    if num_classes == 2:",
+        '        activation = "sigmoid"',
+        "        units = 1",
+        "    else:",
+        '        activation = "softmax"',
+        "        units = num_classes",
+        "    return keras.Sequential([keras.layers.Dense(units, activation=activation)])",
+        'model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="binary_crossentropy")',
+      ].join("\n"),
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.facts.find((f) => f.key === "numClasses")).toBeUndefined();
+  });
+
   test("a Keras decay schedule passed as learning_rate contributes its initial rate and counts as a schedule", async () => {
     const result = await lintPy(
       "from tensorflow import keras\nsched = keras.optimizers.schedules.ExponentialDecay(initial_learning_rate=0.5, decay_steps=1000, decay_rate=0.9)\nopt = keras.optimizers.Adam(learning_rate=keras.optimizers.schedules.ExponentialDecay(0.5, 100, 0.9))\n",
@@ -129,6 +148,11 @@ describe("Python fact extraction", () => {
     const result = await lintPy("import torch\nNUM_EPOCHS = 60\nopt = torch.optim.SGD(model.parameters(), lr=0.05)\nfor epoch in range(NUM_EPOCHS):\n    pass\n");
     expect(fact(result, "epochs")).toBe(60);
     expect(result.findings.map((f) => f.id)).toEqual(["no-lr-schedule"]);
+  });
+
+  test("`for epoch in range(1, args.epochs + 1)` counts args.epochs epochs", async () => {
+    const result = await lintPy("import argparse, torch\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=14)\nargs = p.parse_args()\nfor epoch in range(1, args.epochs + 1):\n    pass\n");
+    expect(fact(result, "epochs")).toBe(14);
   });
 
   test("x / 255.0 counts as input normalisation for image sources", async () => {

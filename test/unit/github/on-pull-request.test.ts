@@ -115,4 +115,17 @@ describe("pull_request handler", () => {
     expect(tracker.unmatched).toEqual([]);
     expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(4242);
   }, HANDLER_TIMEOUT_MS);
+
+  test("a PR that breaks .github/loss-doctor.yml is told so in the sticky comment before merging", async () => {
+    const comments: string[] = [];
+    mockToken(nock(API))
+      .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: ".github/loss-doctor.yml", status: "modified", patch: "@@ -1 +1 @@" }])
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: BASE }).reply(404, {})
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: HEAD }).reply(200, contentResponse(".github/loss-doctor.yml", "checks:\n  failOnTraining: sometimes\n"))
+      .get(`${REPO}/issues/2/comments`).query(true).reply(200, [])
+      .post(`${REPO}/issues/2/comments`, (b: { body: string }) => { comments.push(b.body); return true; }).reply(201, { id: 9 });
+    await app.probot.receive({ id: "pr-cfg", name: "pull_request", payload: prPayload("opened") } as never);
+    expect(tracker.unmatched).toEqual([]);
+    expect(comments[0]).toContain("This PR's version: .github/loss-doctor.yml: `checks.failOnTraining` invalid option");
+  }, HANDLER_TIMEOUT_MS);
 });

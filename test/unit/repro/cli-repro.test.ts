@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -16,6 +17,16 @@ const SHARED = resolve(repoRoot, "../shared");
 const describeIfShared = existsSync(SHARED)
   ? describe
   : (name: string, _fn: () => void) => describe(name, () => test("skipped: ../shared is absent", () => expect(existsSync(SHARED)).toBe(false)));
+
+/** tfjs-node-gpu is an optionalDependency that cannot install here; where it can, the check below does not apply. */
+const gpuBackendInstalled = ((): boolean => {
+  try {
+    createRequire(import.meta.url).resolve("@tensorflow/tfjs-node-gpu");
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -61,11 +72,14 @@ describe("loss-doctor repro run", () => {
     expect(await runCli(["repro", "run", "bad.json", "--backend", "gpu"], io)).toBe(2);
     expect(await runCli(["repro", "run", "bad.json"], io)).toBe(2);
     expect(await runCli(["repro", "frobnicate"], io)).toBe(2);
+    await writeFile(join(dir, "plan.json"), JSON.stringify(tinyPlan));
+    if (!gpuBackendInstalled) expect(await runCli(["repro", "run", "plan.json", "--backend", "tfjs-node-gpu"], io)).toBe(2);
     const err = io.err.join("");
     expect(err).toContain("--backend must be one of auto, cpu, wasm, tfjs-node, tfjs-node-gpu");
     expect(err).toContain("invalid plan");
     expect(err).toContain("arms");
     expect(err).toContain("unknown subcommand 'frobnicate'");
+    if (!gpuBackendInstalled) expect(err).toMatch(/backend tfjs-node-gpu is not available: .*tfjs-node-gpu.*\. Install it with `npm i @tensorflow\/tfjs-node-gpu@4\.22\.0`/);
   }, TFJS_TIMEOUT_MS);
 });
 

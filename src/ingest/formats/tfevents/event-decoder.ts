@@ -46,6 +46,12 @@ const PLUGIN_KIND: Readonly<Record<string, SkippedKind>> = {
 
 const utf8 = new TextDecoder("utf-8", { fatal: false });
 
+/** TF2 `tf.summary.scalar` after the first value: tensor {dtype: DT_FLOAT, tensor_shape {}, float_val: x} at `buf[p, end)`. */
+function isFloatTensorScalar(buf: Uint8Array, p: number, end: number): boolean {
+  return p + 12 === end && buf[p] === 0x42 && buf[p + 1] === 10 && buf[p + 2] === 0x08 && buf[p + 3] === 1 &&
+    buf[p + 4] === 0x12 && buf[p + 5] === 0 && buf[p + 6] === 0x2a && buf[p + 7] === 4;
+}
+
 /**
  * Decodes serialized `Event` protos (only the fields Loss Doctor needs) and reports scalars, hparams
  * and skipped payloads to a sink. Reuses one reader and one scratch state: no per-record allocation
@@ -85,17 +91,11 @@ export class EventDecoder {
     if (buf[p] !== 0x0a || tagLength >= 0x80) return false;
     const tagStart = p + 2;
     p = tagStart + tagLength;
-    if (p + 5 === end && buf[p] === 0x15) {
-      const tag = this.tags.lookup(buf, tagStart, p);
-      this.sink.scalar(tag, step, view.getFloat32(p + 1, true), wallTime, false);
-      return true;
-    }
-    // TF2 `tf.summary.scalar` after the first value: tensor {dtype: DT_FLOAT, tensor_shape {}, float_val: x}.
-    if (p + 12 !== end || buf[p] !== 0x42 || buf[p + 1] !== 10 || buf[p + 2] !== 0x08 || buf[p + 3] !== 1) return false;
-    if (buf[p + 4] !== 0x12 || buf[p + 5] !== 0 || buf[p + 6] !== 0x2a || buf[p + 7] !== 4) return false;
-    const tag = this.tags.lookup(buf, tagStart, tagStart + tagLength);
-    if (tag.plugin !== "scalars") return false;
-    this.sink.scalar(tag, step, view.getFloat32(p + 8, true), wallTime, true);
+    const simple = p + 5 === end && buf[p] === 0x15;
+    if (!simple && !isFloatTensorScalar(buf, p, end)) return false;
+    const tag = this.tags.lookup(buf, view, tagStart, p);
+    if (!simple && tag.plugin !== "scalars") return false;
+    this.sink.scalar(tag, step, view.getFloat32(simple ? p + 1 : p + 8, true), wallTime, !simple);
     return true;
   }
 
@@ -205,7 +205,7 @@ export class EventDecoder {
       }
     }
     if (r.failed || tagStart < 0) return;
-    const tag = this.tags.lookup(r.buf, tagStart, tagEnd);
+    const tag = this.tags.lookup(r.buf, r.view, tagStart, tagEnd);
     if (metaStart >= 0) this.metadata(tag, metaStart, metaEnd);
     if (hasSimple) this.sink.scalar(tag, this.step, simple, this.wallTime, false);
     else if (tensorStart >= 0) this.tensor(tag, tensorStart, tensorEnd);

@@ -128,7 +128,9 @@ export class TfEventsRunAccumulator implements EventSink {
       else this.file.repeats++;
     }
     tag.lastStep = step;
-    this.group.builder.add(tag.name, step, value, wallTime === wallTime ? wallTime : undefined, this.group.context, tag.stepUnit);
+    // Each tag belongs to one split group's TagCache, so its appender is that group's series.
+    const append = tag.append ?? (tag.append = this.group.builder.channel(tag.name, this.group.context, tag.stepUnit));
+    append(step, value, wallTime === wallTime ? wallTime : undefined);
   }
 
   hparams(values: Record<string, HparamValue>): void {

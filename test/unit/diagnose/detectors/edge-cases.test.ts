@@ -2,7 +2,7 @@ import { describe, expect, test } from "@jest/globals";
 import { DETECTOR_IDS, detectFindings } from "../../../../src/diagnose/detect.js";
 import { DETECTOR_DEFAULTS } from "../../../../src/diagnose/detector-options.js";
 import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
-import { decayCurve, hugeRun, makeRun, makeSeries, symptomCases } from "../../../helpers/synth-curves.js";
+import { decayCurve, hugeRun, makeRun, makeSeries, seededRandom, symptomCases } from "../../../helpers/synth-curves.js";
 
 describe("detectFindings edge cases", () => {
   test("DETECTOR_IDS lists every contract id, each with named thresholds", () => {
@@ -92,5 +92,28 @@ describe("detectFindings edge cases", () => {
     const epochs = Float64Array.from({ length: 50 }, (_, e) => steps.slice(e * 100, e * 100 + 100).reduce((a, b) => a + b, 0) / 100);
     expect(detectFindings(makeRun("s", [makeSeries("loss", steps, "step")])).filter((f) => f.severity !== "info")).toEqual([]);
     expect(detectFindings(makeRun("e", [makeSeries("loss", epochs, "epoch")])).filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test("seeded garbage never throws: NaN/Inf mixes, negatives, huge values, tiny lengths", () => {
+    const random = seededRandom(99);
+    const pick = (): number => {
+      const r = random();
+      if (r < 0.05) return Number.NaN;
+      if (r < 0.08) return r < 0.065 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      if (r < 0.15) return -1e30 * random();
+      return (random() - 0.2) * 10 ** Math.floor(random() * 12 - 4);
+    };
+    for (let k = 0; k < 150; k++) {
+      const n = Math.floor(random() * 300);
+      const tags = ["loss", "val_loss", "accuracy", "val_accuracy", "grad_norm", "lr"];
+      const series = tags.filter(() => random() < 0.6).map((tag) => makeSeries(tag, Array.from({ length: n }, pick), random() < 0.5 ? "step" : "epoch"));
+      const findings = detectFindings(makeRun(`garbage-${k}`, series), { numClasses: random() < 0.5 ? 10 : undefined });
+      for (const f of findings) {
+        expect(f.confidence).toBeGreaterThan(0);
+        expect(f.confidence).toBeLessThanOrEqual(1);
+        expect(typeof f.message).toBe("string");
+        expect(f.message.length).toBeGreaterThan(0);
+      }
+    }
   });
 });
