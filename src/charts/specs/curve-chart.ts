@@ -165,7 +165,7 @@ export function wrapItems(items: readonly string[], maxChars: number, maxLines: 
   for (const item of items) {
     const text = item.length > maxChars ? `${item.slice(0, maxChars - 1)}…` : item;
     const next = current === "" ? text : `${current} · ${text}`;
-    if (next.length <= maxChars - 12 || current === "") {
+    if (next.length <= maxChars || current === "") {
       current = next;
       used++;
       continue;

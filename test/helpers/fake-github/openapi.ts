@@ -53,6 +53,18 @@ function compileRoute(method: string, template: string, operation: Operation, mu
   return { order: 0, method, template, regex: new RegExp(`^${source}$`), names, literals, operation };
 }
 
+/**
+ * OpenAPI 3.0 `nullable: true` next to an `enum` means null is allowed; ajv only widens `type`, so the
+ * enum gets an explicit null (e.g. an in-progress check run's `conclusion: null`).
+ */
+function allowNullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) { node.forEach(allowNullInNullableEnums); return; }
+  if (typeof node !== "object" || node === null) return;
+  const o = node as Record<string, unknown>;
+  if (o.nullable === true && Array.isArray(o.enum) && !o.enum.includes(null)) o.enum.push(null);
+  for (const value of Object.values(o)) allowNullInNullableEnums(value);
+}
+
 function rewriteRefs<T>(schema: T): T {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"gh#/components/')) as T;
 }
@@ -77,6 +89,8 @@ export class OpenApiValidator {
   constructor(spec: Json) {
     this.ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateFormats: true }));
     const components = spec.components as Json;
+    allowNullInNullableEnums(components);
+    allowNullInNullableEnums(spec.paths);
     this.ajv.addSchema({ $id: "gh", components });
     this.parameters = (components.parameters ?? {}) as Record<string, Parameter>;
     for (const [template, item] of Object.entries(spec.paths as Record<string, Record<string, Operation>>)) {

@@ -2,6 +2,7 @@ import { describe, expect, test } from "@jest/globals";
 import { buildComparisonChart, buildReproChart, buildRunCharts, type ReproCurvePoint } from "../../../src/charts/build-charts.js";
 import { quantile, summarizeRepro } from "../../../src/charts/specs/repro-chart.js";
 import { metricName } from "../../../src/charts/specs/series-groups.js";
+import { wrapItems } from "../../../src/charts/specs/curve-chart.js";
 import { decay, finding, run, series } from "./helpers/synth.js";
 import { schemaErrors } from "./helpers/vl-schema.js";
 import { annotationRows, csvRows, markType, unitLayers } from "./helpers/spec-walk.js";
@@ -220,5 +221,17 @@ describe("buildReproChart", () => {
     expect(unitLayers(chart.spec).map(markType).slice(0, 2)).toEqual(["area", "line"]);
     expect(annotationRows(chart.spec, "rule")).toEqual([expect.objectContaining({ x: 6, label: "NaN at epoch 6 (baseline)" })]);
     expectGolden("repro.vl.json", chart);
+  });
+});
+
+describe("wrapItems (subtitle wrapping)", () => {
+  test("wraps at the width, keeps at most maxLines and counts the rest", () => {
+    const items = ["NaN at epoch 1 (val/box_loss)", "no finite value after this (val/box_loss)", "NaN at epoch 1 (val/cls_loss)", "overfitting (val/seg_loss)", "spike (train/box_loss)"];
+    const lines = wrapItems(items, 80, 2);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80 + " · +9 more".length);
+    expect(lines[0]).toBe("NaN at epoch 1 (val/box_loss) · no finite value after this (val/box_loss)");
+    expect(lines[1]).toBe("NaN at epoch 1 (val/cls_loss) · overfitting (val/seg_loss) · +1 more");
+    expect(wrapItems([], 80, 2)).toEqual([]);
   });
 });
