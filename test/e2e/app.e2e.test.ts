@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import {
   deliver, issueCommentPayload, pullRequestPayload, pushPayload, signedDelivery, startFakeGitHub,
-  type FakeGitHub, type FakeRepo, type RecordedRequest,
+  type FakeGitHub, type FakeRepo,
 } from "../helpers/fake-github/index.js";
 import { spawnApp, type SpawnedApp } from "../helpers/fake-github/spawn-app.js";
 import { BAD_TRAIN_PY, divergingCsv, GOOD_TRAIN_PY, healthyCsv } from "../unit/github/helpers/logs.js";
@@ -32,8 +32,6 @@ async function send(name: string, payload: unknown, options: { id?: string; badS
   const { status } = await deliver(app.webhookUrl, d);
   return { status, id: d.id };
 }
-
-const isWrite = (operationId: string) => (r: RecordedRequest): boolean => r.operationId === operationId;
 
 /** Writes the Markdown GitHub received to a file a human can read (path printed once at the end). */
 function dump(name: string, text: string | null): void {

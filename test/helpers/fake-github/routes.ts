@@ -1,6 +1,6 @@
 import { zipSync } from "fflate";
 import * as rep from "./representations.js";
-import type { FakeGitHubState, FakeRepo } from "./state.js";
+import type { FakeArtifact, FakeCheckRun, FakeGitHubState, FakeRepo } from "./state.js";
 
 /** One request as a route handler sees it (already matched and validated against the OpenAPI spec). */
 export interface RouteRequest {
@@ -42,7 +42,7 @@ function withRepo(fn: (r: RouteRequest, repo: FakeRepo) => RouteResponse): Route
   return (r) => (r.repo === undefined ? rep.notFound() : fn(r, r.repo));
 }
 
-function updateCheckRun(r: RouteRequest, repo: FakeRepo, run: import("./state.js").FakeCheckRun): void {
+function updateCheckRun(r: RouteRequest, run: FakeCheckRun): void {
   const b = r.body;
   if (str(b.name) !== null) run.name = b.name as string;
   if (str(b.status) !== null) run.status = b.status as string;
@@ -58,7 +58,6 @@ function updateCheckRun(r: RouteRequest, repo: FakeRepo, run: import("./state.js
     if (Array.isArray(output.annotations)) run.output.annotations.push(...output.annotations);
     if (Array.isArray(output.images)) run.output.images.push(...output.images);
   }
-  void repo;
 }
 
 export const ROUTES: Record<string, RouteHandler> = {
@@ -85,7 +84,7 @@ export const ROUTES: Record<string, RouteHandler> = {
       id: r.state.nextId(), name: String(r.body.name), headSha: String(r.body.head_sha), status: str(r.body.status) ?? "queued", conclusion: null,
       externalId: null, output: { title: null, summary: null, text: null, annotations: [], images: [] }, actions: [], startedAt: now, completedAt: null, updates: 0,
     };
-    updateCheckRun(r, repo, run);
+    updateCheckRun(r, run);
     repo.checkRuns.push(run);
     return { status: 201, body: rep.checkRun(repo, run) };
   }),
@@ -93,7 +92,7 @@ export const ROUTES: Record<string, RouteHandler> = {
     const run = repo.checkRuns.find((c) => c.id === Number(r.params.check_run_id));
     if (run === undefined) return rep.notFound();
     run.updates += 1;
-    updateCheckRun(r, repo, run);
+    updateCheckRun(r, run);
     return { status: 200, body: rep.checkRun(repo, run) };
   }),
   "checks/get": withRepo((r, repo) => {
@@ -163,7 +162,7 @@ export const ROUTES: Record<string, RouteHandler> = {
   }),
 };
 
-function artifact(r: RouteRequest, repo: FakeRepo, a: import("./state.js").FakeArtifact): Record<string, unknown> {
+function artifact(r: RouteRequest, repo: FakeRepo, a: FakeArtifact): Record<string, unknown> {
   const url = `https://api.github.com/repos/${repo.fullName}/actions/artifacts/${a.id}`;
   return {
     id: a.id, node_id: `A_${a.id}`, name: a.name, size_in_bytes: a.zip.length, url, archive_download_url: `${url}/zip`, expired: a.expired,
