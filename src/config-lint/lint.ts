@@ -9,7 +9,7 @@ import { extractPython } from "./python/extract-python.js";
 import { loadPythonParser } from "./python/load-parser.js";
 import { LINT_RULES } from "./rules/registry.js";
 import type { RuleHit } from "./rules/rule.js";
-import { DEFAULT_MAX_FILE_CHARS, prepareText, sourceKind } from "./source-text.js";
+import { DEFAULT_MAX_FILE_CHARS, NOTEBOOK_SIZE_FACTOR, prepareText, sourceKind } from "./source-text.js";
 import { extractStructured } from "./structured/extract-structured.js";
 import type { LintFact, LintFinding, LintOptions, LintReplacement, LintResult } from "./types.js";
 
@@ -147,7 +147,9 @@ export async function lintSources(files: { path: string; text: string }[], optio
     return parser;
   };
   for (const file of files) {
-    const text = prepareText(file.path, file.text, options.maxFileChars ?? DEFAULT_MAX_FILE_CHARS, result.issues);
+    const limit = options.maxFileChars ?? DEFAULT_MAX_FILE_CHARS;
+    // Notebooks carry outputs (plots, tables) next to a little code: allow them more room.
+    const text = prepareText(file.path, file.text, sourceKind(file.path) === "notebook" ? limit * NOTEBOOK_SIZE_FACTOR : limit, result.issues);
     if (text === null) continue;
     let extracted: Extracted | null;
     try {

@@ -4,6 +4,9 @@ import { messages } from "./messages.js";
 /** Default size limit of one linted file, in UTF-16 code units (~2 MB of ASCII). */
 export const DEFAULT_MAX_FILE_CHARS = 2_000_000;
 
+/** Notebooks may be this many times larger than `maxFileChars` (outputs are not parsed). */
+export const NOTEBOOK_SIZE_FACTOR = 4;
+
 export type SourceKind = "python" | "notebook" | "yaml" | "json" | "toml";
 
 const KINDS: Readonly<Record<string, SourceKind>> = {

@@ -47,7 +47,7 @@ export interface LintOptions {
   disabled?: string[];
   severities?: Record<string, Severity>;
   thresholds?: Record<string, Record<string, number>>;
-  /** Largest source file linted, in UTF-16 code units. Default: 2,000,000. */
+  /** Largest source file linted, in UTF-16 code units (notebooks: 4×, for their outputs). Default: 2,000,000. */
   maxFileChars?: number;
 }
 

@@ -84,6 +84,12 @@ describe("chart page in headless Chromium", () => {
     expect(await page.locator("#chart-0 svg.marks").getByText("browser-demo", { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.locator("#chart-0 svg.marks text").filter({ hasText: /^NaN at step 350$/ }).count()).toBeGreaterThanOrEqual(1);
 
+    // hover tooltips: the interactive spec carries invisible points; hovering one shows vega-tooltip
+    const hoverPoint = page.locator("#chart-0 svg.marks .mark-symbol path").nth(40);
+    await hoverPoint.hover({ force: true });
+    await page.waitForSelector("#vg-tooltip-element.visible", { timeout: 5_000 });
+    expect(await page.locator("#vg-tooltip-element").textContent()).toMatch(/step\s*\d+/);
+
     const ticks = async (): Promise<string> => (await page.locator("#chart-0 svg.marks .role-axis-label text").allTextContents()).join("|");
     const before = await ticks();
     const box = await page.locator("#chart-0 svg.marks").boundingBox();
