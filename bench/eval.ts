@@ -7,7 +7,8 @@
  *    nan → non-finite, diverging → divergence, oscillating → oscillation, spikes → spikes,
  *    plateau_stuck → plateau, slow_convergence → slow-convergence, overfitting → overfitting,
  *    val_below_train → val-below-train, noisy → noisy, healthy → (nothing).
- *    `metric-stuck` has no manifest label and is not scored on torch-runs.
+ *    `metric-stuck` has no manifest label and is not scored on torch-runs; `epoch-sawtooth` is expected
+ *    for the no_shuffle_sorted scenario with its steps.csv (the fixture README describes the sawtooth).
  * 2. Seeded synthetic cases (test/helpers/synth-curves.ts), seeds 1..5: healthy runs (noisy,
  *    LR-schedule drops, warm-up, 5 points, accuracy) and one case per symptom.
  *
@@ -54,10 +55,13 @@ function torchCases(): Scored[] {
     for (const withSteps of views) {
       const run = loadTorchRun(entry, withSteps);
       const labels = withSteps ? entry.expected_symptoms : entry.epoch_level_symptoms;
+      // The manifest has no sawtooth label; its README states that no_shuffle_sorted shows a per-epoch
+      // sawtooth in steps.csv, so that scenario expects `epoch-sawtooth` when the step log is read.
+      const sawtooth = withSteps && entry.scenario === "no_shuffle_sorted" ? ["epoch-sawtooth"] : [];
       const findings = detectFindings(run);
       cases.push({
         name: `${run.name}${withSteps ? "+steps" : ""}`,
-        expected: new Set(labels.map((l) => SYMPTOM_TO_DETECTOR[l]).filter((id): id is string => typeof id === "string")),
+        expected: new Set([...labels.map((l) => SYMPTOM_TO_DETECTOR[l]).filter((id): id is string => typeof id === "string"), ...sawtooth]),
         found: new Set(findings.map((f) => f.id).filter((id) => id !== "metric-stuck")),
         findings,
         healthy: labels.length === 1 && labels[0] === "healthy",

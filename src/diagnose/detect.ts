@@ -2,6 +2,7 @@ import type { Finding } from "../domain/finding.js";
 import type { TrainingRun } from "../domain/run.js";
 import { SEVERITY_RANK } from "../domain/severity.js";
 import { PREPARE_DEFAULTS, resolveOptions } from "./detector-options.js";
+import { epochSawtoothDetector } from "./detectors/epoch-sawtooth.js";
 import { divergenceDetector } from "./detectors/divergence.js";
 import { metricStuckDetector } from "./detectors/metric-stuck.js";
 import { noisyDetector } from "./detectors/noisy.js";
@@ -33,6 +34,7 @@ export const DETECTORS: readonly Detector[] = [
   divergenceDetector,
   oscillationDetector,
   spikesDetector,
+  epochSawtoothDetector,
   plateauDetector,
   slowConvergenceDetector,
   overfittingDetector,

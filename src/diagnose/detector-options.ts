@@ -85,6 +85,13 @@ export const SPIKES_DEFAULTS = {
   minPoints: 20,
   /** Spike height ÷ start level above which the finding is a warning instead of info. */
   warnHeightRatio: 3,
+  /**
+   * Per-step logs of at least this many points need `minLongCount` spikes (or one warning-height
+   * spike): per-sample losses are heavy-tailed, so one or two 8σ excursions in thousands of steps
+   * are ordinary minibatch noise, not a pattern.
+   */
+  longSeriesPoints: 500,
+  minLongCount: 3,
 };
 
 export const PLATEAU_DEFAULTS = {
@@ -127,6 +134,13 @@ export const OVERFITTING_DEFAULTS = {
   minTailFraction: 0.1,
   /** Val increase above which the finding is a warning instead of info. */
   warnValIncrease: 0.25,
+  /**
+   * A steady creep: a smaller rise (≥ this) still counts when the tail trend is significant at
+   * `minCreepTrendZ` (one-sided 1 %) and training fell by at least as much (relative) as validation
+   * rose. The smoothed minimum understates short validation logs' rises.
+   */
+  minCreepIncrease: 0.05,
+  minCreepTrendZ: 2.33,
 };
 
 export const VAL_BELOW_TRAIN_DEFAULTS = {
@@ -162,6 +176,21 @@ export const METRIC_STUCK_DEFAULTS = {
   minPoints: 5,
 };
 
+export const EPOCH_SAWTOOTH_DEFAULTS = {
+  /** At least this many whole epochs (cycles) in the per-step log. */
+  minCycles: 4,
+  /** At least this many steps per epoch (shorter periods cannot hold a within-epoch pattern). */
+  minPeriod: 4,
+  /**
+   * Share of the detrended log-loss spread explained by the epoch-phase profile: 1 − (MAD after ÷
+   * MAD before removing it)². Healthy torch-runs logs stay ≤ 0.15, unshuffled sorted data ≥ 0.58.
+   */
+  minExplained: 0.4,
+  /** Correlation of the profiles of even and odd epochs: the pattern must repeat, not be one burst. */
+  minRepeatCorrelation: 0.6,
+  minPoints: 40,
+};
+
 export const DETECTOR_DEFAULTS = {
   prepare: PREPARE_DEFAULTS,
   "non-finite": NON_FINITE_DEFAULTS,
@@ -174,6 +203,7 @@ export const DETECTOR_DEFAULTS = {
   "val-below-train": VAL_BELOW_TRAIN_DEFAULTS,
   noisy: NOISY_DEFAULTS,
   "metric-stuck": METRIC_STUCK_DEFAULTS,
+  "epoch-sawtooth": EPOCH_SAWTOOTH_DEFAULTS,
 } as const;
 
 /** Defaults overridden by the finite numbers in `overrides` (unknown keys are ignored). */

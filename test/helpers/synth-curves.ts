@@ -104,6 +104,12 @@ export function healthyCases(seed: number): SynthCase[] {
       expected: [],
       healthy: true,
     },
+    {
+      name: `healthy-steps-epochs-${seed}`,
+      run: makeRun("healthy-steps-epochs", [makeSeries("loss", stepLoss, "step"), makeSeries("val_loss", val, "epoch")]),
+      expected: [],
+      healthy: true,
+    },
     { name: `healthy-warmup-${seed}`, run: trainVal("healthy-warmup", warm, null, "step"), expected: [], healthy: true },
     { name: `healthy-short-${seed}`, run: trainVal("healthy-short", train.slice(0, 5), val.slice(0, 5)), expected: [], healthy: true },
     {
@@ -113,6 +119,20 @@ export function healthyCases(seed: number): SynthCase[] {
       healthy: true,
     },
   ];
+}
+
+/**
+ * Unshuffled data sorted by class: every epoch feeds the same class blocks in the same order, so the
+ * per-step loss (slow decay, log-normal noise σ 0.1) jumps at each block start and falls within it —
+ * the same ±15 % pattern every epoch. Returns the per-step loss and a per-epoch validation loss.
+ */
+export function sortedEpochs(seed: number, epochs: number, stepsPerEpoch: number): { steps: Float64Array; val: Float64Array } {
+  const normal = gaussian(seededRandom(seed + 11));
+  const block = Math.max(2, Math.floor(stepsPerEpoch / 10));
+  const base = decayCurve({ seed: seed + 12, points: epochs * stepsPerEpoch, start: 2.3, floor: 1.2, noise: 0 });
+  const steps = base.map((v, i) => v * Math.exp(0.15 * (1 - (2 * ((i % stepsPerEpoch) % block)) / (block - 1)) + 0.1 * normal()));
+  const val = Float64Array.from({ length: epochs }, (_, e) => (base[(e + 1) * stepsPerEpoch - 1] ?? 0) * 0.95);
+  return { steps, val };
 }
 
 /** One case per symptom, with the detector id that must fire. */
@@ -132,6 +152,7 @@ export function symptomCases(seed: number): SynthCase[] {
   const below = base.map((v) => v * 0.75 * (1 + 0.01 * normal()));
   const noisy = decayCurve({ seed, points: 3000, start: 2.3, floor: 0.5, noise: 0.6 });
   const stuckAcc = Float64Array.from({ length: n }, () => 0.1 + 0.004 * normal());
+  const sawtooth = sortedEpochs(seed, 30, 50);
   return [
     { name: `nan-${seed}`, run: trainVal("nan", nan, null), expected: ["non-finite"], healthy: false },
     { name: `explode-${seed}`, run: trainVal("explode", explode, null), expected: ["divergence"], healthy: false },
@@ -143,6 +164,12 @@ export function symptomCases(seed: number): SynthCase[] {
     { name: `overfitting-${seed}`, run: trainVal("overfitting", base, overfitVal), expected: ["overfitting"], healthy: false },
     { name: `val-below-train-${seed}`, run: trainVal("val-below-train", base, below), expected: ["val-below-train"], healthy: false },
     { name: `noisy-${seed}`, run: trainVal("noisy", noisy, null, "step"), expected: ["noisy"], healthy: false },
+    {
+      name: `sawtooth-${seed}`,
+      run: makeRun("sawtooth", [makeSeries("loss", sawtooth.steps, "step"), makeSeries("val_loss", sawtooth.val, "epoch")]),
+      expected: ["epoch-sawtooth"],
+      healthy: false,
+    },
     {
       name: `metric-stuck-${seed}`,
       run: makeRun("metric-stuck", [makeSeries("val_accuracy", stuckAcc)]),

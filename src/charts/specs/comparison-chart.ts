@@ -19,6 +19,13 @@ export interface ComparisonOptions extends ChartOptions {
 }
 
 const COMPARED_ROLES: readonly SeriesRole[] = ["train-loss", "val-loss"];
+/** Dash patterns per compared series: solid for the first (train), dashed for the second (validation). */
+const DASHES: number[][] = [[1, 0], [6, 3]];
+const DASH_NAMES = ["solid", "dashed"] as const;
+
+function dashNote(names: readonly string[]): string {
+  return names.map((name, i) => `${DASH_NAMES[i] ?? "dashed"}: ${name}`).join(" · ");
+}
 
 /** Pairs of same-role loss series: same tag when both runs have it, else the first of each run. */
 export function pairLossSeries(base: TrainingRun, head: TrainingRun): [Series, Series][] {
@@ -49,15 +56,18 @@ export function buildComparisonSpec(base: TrainingRun, head: TrainingRun, partia
   const table = buildSeriesTable(ordered, shareBudget(o, ordered.length));
   const unit = unitOf(ordered);
   const axes = { xTitle: chartMessages.stepAxis(unit), yTitle: chartMessages.lossAxis() };
-  const color = { field: "revision", type: "nominal", scale: { domain: [o.baseLabel, o.headLabel], range: [palette.muted, palette.series[1] ?? palette.foreground] }, legend: { title: null, orient: "bottom" } };
-  const strokeDash = { field: "series", type: "nominal", legend: { title: null, orient: "bottom" } };
+  const color = { field: "revision", type: "nominal", scale: { domain: [o.baseLabel, o.headLabel], range: [palette.muted, palette.series[1] ?? palette.foreground] }, legend: { title: null, orient: "bottom", symbolType: "stroke" } };
+  // Dash legends lose their stroke when lines carry points (vega-lite draws them filled and transparent),
+  // so the dash → series mapping is written in the subtitle instead.
+  const seriesNames = pairs.map(([b]) => b.tag);
+  const strokeDash = { field: "series", type: "nominal", scale: { domain: seriesNames, range: DASHES.slice(0, seriesNames.length) }, legend: null };
   const lookups = [{ calculate: labelLookup(revisions, "i"), as: "revision" }, { calculate: labelLookup(names, "i"), as: "series" }];
   const nonFinite = table.nonFinite.map((p) => ({ ...p, tag: `${revisions[ordered.findIndex((s) => s.tag === p.tag)] ?? ""} ${p.tag}`.trim() }));
   const annotations = buildAnnotations([], [], nonFinite, unit);
   const title = chartMessages.comparisonTitle(o.baseLabel, o.headLabel);
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: [chartMessages.smoothingNote()] },
+    title: { text: title, subtitle: [dashNote(seriesNames), chartMessages.smoothingNote()] },
     width: o.width,
     height: o.height,
     config: themeConfig(o.theme),

@@ -89,7 +89,7 @@ export function buildReproSpec(points: readonly ReproCurvePoint[], partial?: Par
   }
   const x = { field: "x", type: "quantitative" as const, title: chartMessages.stepAxis("epoch") };
   const scale = yScale(chooseYScale(extent, o.logScaleMinRatio));
-  const color = { field: "arm", type: "nominal" as const, scale: { domain: arms, range: arms.map((_, i) => palette.series[i % palette.series.length] ?? palette.foreground) }, legend: { title: null, orient: "bottom" as const } };
+  const color = { field: "arm", type: "nominal" as const, scale: { domain: arms, range: arms.map((_, i) => palette.series[i % palette.series.length] ?? palette.foreground) }, legend: { title: null, orient: "bottom" as const, symbolType: "stroke" } };
   const lookup = [{ calculate: labelLookup(arms, "a"), as: "arm" }];
   const data = csvData(["a", "x", "m", "lo", "hi"], rows);
   return {

@@ -140,5 +140,8 @@ export const chartCommand: CliCommand = async (argv, io) => {
 
 function reportWritten(io: CliIo, files: string[]): void {
   io.stdout(`wrote ${files.length} file${files.length === 1 ? "" : "s"}:\n`);
-  for (const file of files) io.stdout(`  ${relative(io.cwd, file) || file}\n`);
+  for (const file of files) {
+    const shown = relative(io.cwd, file);
+    io.stdout(`  ${shown === "" || shown.startsWith("..") ? file : shown}\n`);
+  }
 }

@@ -21,8 +21,9 @@ function check({ train, val }: SeriesPair, o: Options): Finding | null {
   // Unlike `divergence`, the test includes the best point: validation curves are short (one point per
   // epoch) and the smoothed ≥ minValIncrease rise already guards against a lucky minimum.
   const z = mannKendall(val.analysis.values.subarray(best)).z;
-  if (!(valIncrease >= o.minValIncrease && z >= o.minTrendZ && trainDecrease > 0)) return null;
-  const confidence = 0.45 + 0.3 * saturate((valIncrease - o.minValIncrease) * 5) + 0.24 * saturate(z - o.minTrendZ);
+  const rises = (valIncrease >= o.minValIncrease && z >= o.minTrendZ) || (valIncrease >= o.minCreepIncrease && z >= o.minCreepTrendZ && trainDecrease >= valIncrease);
+  if (!(rises && trainDecrease > 0)) return null;
+  const confidence = 0.45 + 0.3 * saturate((valIncrease - o.minCreepIncrease) * 5) + 0.24 * saturate(z - o.minTrendZ);
   return {
     id: "overfitting",
     severity: valIncrease >= o.warnValIncrease ? "warning" : "info",

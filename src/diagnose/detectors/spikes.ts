@@ -87,6 +87,7 @@ function check(p: PreparedSeries, o: Options): Finding | null {
   const maxScore = spikes.reduce((a, b) => Math.max(a, b.score), 0);
   const peak = p.bad[largest.index] ?? 0;
   const warn = p.positive && p.initialLevel > 0 && peak >= o.warnHeightRatio * p.initialLevel;
+  if (p.length >= o.longSeriesPoints && spikes.length < o.minLongCount && !warn) return null;
   const step = rawStep(p, largest.index);
   return {
     id: "spikes",

@@ -181,6 +181,7 @@ describe("buildComparisonChart", () => {
     expect(text).toContain('"field":"revision"');
     expect(text).toContain('"domain":["base","head"]');
     expect(text).toContain('"strokeDash":{"field":"series"');
+    expect(text).toContain("solid: loss · dashed: val_loss");
     expectGolden("comparison.vl.json", chart);
   });
 

@@ -1,0 +1,105 @@
+import type { Finding } from "../../domain/finding.js";
+import { EPOCH_SAWTOOTH_DEFAULTS } from "../detector-options.js";
+import { DETECTOR_MESSAGES } from "../detector-messages.js";
+import { periodicProfile } from "../stats/epoch-profile.js";
+import { median } from "../stats/median.js";
+import { clampConfidence, rawStep, round4, saturate } from "./finding-helpers.js";
+import type { PreparedSeries } from "./prepare-series.js";
+import type { Detector, DetectorContext } from "./types.js";
+
+type Options = typeof EPOCH_SAWTOOTH_DEFAULTS;
+
+/**
+ * Number of epochs the run logged: the longest per-epoch series (Keras/Lightning epoch logs next to
+ * a per-step log), else a whole-number `epochs` hparam. Undefined when unknown.
+ */
+export function epochCount(context: DetectorContext): number | undefined {
+  let count = 0;
+  for (const s of context.run.series) if (s.stepUnit === "epoch" && s.values.length > count) count = s.values.length;
+  if (count > 0) return count;
+  const fromHparams = Number(context.run.hparams.epochs);
+  return Number.isInteger(fromHparams) && fromHparams > 0 ? fromHparams : undefined;
+}
+
+function medianStepGap(steps: Float64Array): number {
+  const gaps = new Float64Array(Math.max(0, steps.length - 1));
+  for (let i = 1; i < steps.length; i++) gaps[i - 1] = (steps[i] as number) - (steps[i - 1] as number);
+  return median(gaps);
+}
+
+/**
+ * Steps per epoch, in points of the per-step series `p`: its length ÷ the epoch count; else (logs
+ * whose epoch-level series are indexed by global step, like Lightning's metrics.csv) the median step
+ * gap of a validation series logged on the same step axis ÷ `p`'s median step gap.
+ */
+export function epochPeriod(context: DetectorContext, p: PreparedSeries): number | undefined {
+  const epochs = epochCount(context);
+  if (epochs !== undefined) return Math.round(p.series.values.length / epochs);
+  const own = medianStepGap(p.series.steps);
+  const val = context.series.find((s) => s.series.role === "val-loss" && s.series.stepUnit === "step" && s.series.values.length >= 3);
+  if (val === undefined || !(own > 0)) return undefined;
+  const period = Math.round(medianStepGap(val.series.steps) / own);
+  return Number.isFinite(period) ? period : undefined;
+}
+
+/** Natural log of the badness, floored so a loss of exactly 0 stays finite (multiplicative patterns become additive). */
+function logValues(p: PreparedSeries): Float64Array {
+  const out = new Float64Array(p.length);
+  let floor = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < p.length; i++) {
+    const v = p.bad[i] as number;
+    if (v > 0 && v < floor) floor = v;
+  }
+  const safe = Number.isFinite(floor) ? floor : 1e-12;
+  for (let i = 0; i < p.length; i++) out[i] = Math.log(Math.max(p.bad[i] as number, safe));
+  return out;
+}
+
+function check(context: DetectorContext, p: PreparedSeries, o: Options): Finding | null {
+  if (p.length < o.minPoints || !p.positive) return null;
+  const period = epochPeriod(context, p);
+  if (period === undefined || period < o.minPeriod) return null;
+  const folded = periodicProfile(logValues(p), period);
+  if (folded === null || folded.cycles < o.minCycles) return null;
+  if (!(folded.explained >= o.minExplained && folded.repeatCorrelation >= o.minRepeatCorrelation)) return null;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const v of folded.profile) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  const amplitude = Math.expm1((high - low) / 2);
+  const confidence =
+    0.5 + 0.25 * saturate(((folded.explained - o.minExplained) / (1 - o.minExplained)) * 3) + 0.24 * saturate(((folded.repeatCorrelation - o.minRepeatCorrelation) / (1 - o.minRepeatCorrelation)) * 3);
+  return {
+    id: "epoch-sawtooth",
+    severity: "warning",
+    confidence: clampConfidence(confidence),
+    series: p.series.tag,
+    fromStep: rawStep(p, 0),
+    toStep: rawStep(p, folded.cycles * period - 1),
+    evidence: {
+      period,
+      cycles: folded.cycles,
+      explained: round4(folded.explained),
+      repeatCorrelation: round4(folded.repeatCorrelation),
+      amplitude: round4(amplitude),
+    },
+    message: DETECTOR_MESSAGES.epochSawtooth({ series: p.series.tag, period, cycles: folded.cycles, amplitude, explained: folded.explained }),
+  };
+}
+
+/**
+ * `epoch-sawtooth`: a per-step training loss that repeats the same within-epoch shape every epoch —
+ * the signature of data fed in the same order every epoch (e.g. sorted by class, no shuffling).
+ */
+export const epochSawtoothDetector: Detector<Options> = {
+  id: "epoch-sawtooth",
+  defaults: EPOCH_SAWTOOTH_DEFAULTS,
+  detect(context, options) {
+    return context.series
+      .filter((p) => p.series.role === "train-loss" && p.series.stepUnit === "step")
+      .map((p) => check(context, p, options))
+      .filter((f): f is Finding => f !== null);
+  },
+};

@@ -1,0 +1,71 @@
+import { describe, expect, test } from "@jest/globals";
+import { detectFindings } from "../../../../src/diagnose/detect.js";
+import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
+import { detrendByPeriod, periodicProfile } from "../../../../src/diagnose/stats/epoch-profile.js";
+import { decayCurve, gaussian, makeRun, makeSeries, seededRandom, sortedEpochs } from "../../../helpers/synth-curves.js";
+
+const sawtoothOf = (run: Parameters<typeof detectFindings>[0]) => detectFindings(run).filter((f) => f.id === "epoch-sawtooth");
+
+describe("periodicProfile", () => {
+  test("a pure repeating pattern on a trend is fully explained and repeats", () => {
+    const values = Float64Array.from({ length: 200 }, (_, i) => -0.01 * i + [0.3, 0.1, -0.1, -0.3][i % 4]!);
+    const folded = periodicProfile(values, 4);
+    expect(folded?.cycles).toBe(50);
+    expect(folded?.explained).toBeGreaterThan(0.95);
+    expect(folded?.repeatCorrelation).toBeGreaterThan(0.99);
+  });
+
+  test("white noise folded at any period explains little and does not repeat", () => {
+    const normal = gaussian(seededRandom(3));
+    const values = Float64Array.from({ length: 2000 }, () => normal());
+    const folded = periodicProfile(values, 50);
+    expect(folded?.explained).toBeLessThan(0.15);
+    expect(Math.abs(folded?.repeatCorrelation ?? 1)).toBeLessThan(0.4);
+  });
+
+  test("fewer than two cycles gives null; the detrended residual of a line is zero inside", () => {
+    expect(periodicProfile(Float64Array.from([1, 2, 3]), 2)).toBeNull();
+    const residual = detrendByPeriod(Float64Array.from({ length: 40 }, (_, i) => 2 * i), 10, 4);
+    expect(Math.abs(residual[20] ?? 1)).toBeLessThan(1e-9);
+  });
+});
+
+describe("epoch-sawtooth detector", () => {
+  test("unshuffled sorted data: fires as a warning with the epoch length and a catalogue message", () => {
+    const { steps, val } = sortedEpochs(1, 30, 50);
+    const [finding, ...rest] = sawtoothOf(makeRun("sorted", [makeSeries("loss", steps, "step"), makeSeries("val_loss", val, "epoch")]));
+    expect(rest).toEqual([]);
+    expect(finding?.severity).toBe("warning");
+    expect(finding?.evidence).toMatchObject({ period: 50, cycles: 30 });
+    expect(finding?.evidence.explained as number).toBeGreaterThan(0.4);
+    const e = finding?.evidence as { amplitude: number; explained: number };
+    expect(finding?.message).toBe(DETECTOR_MESSAGES.epochSawtooth({ series: "loss", period: 50, cycles: 30, amplitude: e.amplitude, explained: e.explained }));
+  });
+
+  test("Lightning-style logs: the epoch length comes from the validation step gap", () => {
+    const { steps, val } = sortedEpochs(2, 20, 40);
+    const valSeries = { ...makeSeries("val_loss", val, "step"), steps: Float64Array.from(val, (_, e) => (e + 1) * 40 - 1) };
+    const found = sawtoothOf(makeRun("lightning", [makeSeries("loss", steps, "step"), valSeries]));
+    expect(found.map((f) => f.evidence.period)).toEqual([40]);
+  });
+
+  test("a shuffled run (same trend and noise, no pattern) stays quiet", () => {
+    const steps = decayCurve({ seed: 4, points: 1500, start: 2.3, floor: 1.2, noise: 0.15 });
+    const val = decayCurve({ seed: 5, points: 30, start: 2.2, floor: 1.2 });
+    expect(sawtoothOf(makeRun("shuffled", [makeSeries("loss", steps, "step"), makeSeries("val_loss", val, "epoch")]))).toEqual([]);
+  });
+
+  test("without an epoch length (no epoch series, no epochs hparam) it does not run", () => {
+    const { steps } = sortedEpochs(1, 30, 50);
+    expect(sawtoothOf(makeRun("steps-only", [makeSeries("loss", steps, "step")]))).toEqual([]);
+  });
+
+  test("minCycles: 3 epochs are too few by default; the threshold can be overridden", () => {
+    const short = sortedEpochs(3, 3, 50);
+    expect(sawtoothOf(makeRun("three", [makeSeries("loss", short.steps, "step"), makeSeries("val_loss", short.val, "epoch")]))).toEqual([]);
+    const { steps, val } = sortedEpochs(3, 8, 50);
+    const run = makeRun("eight", [makeSeries("loss", steps, "step"), makeSeries("val_loss", val, "epoch")]);
+    expect(sawtoothOf(run)).toHaveLength(1);
+    expect(detectFindings(run, { thresholds: { "epoch-sawtooth": { minCycles: 9 } } }).filter((f) => f.id === "epoch-sawtooth")).toEqual([]);
+  });
+});
