@@ -1,6 +1,7 @@
 /**
  * `npm run bench:diagnose`: time of detectFindings (all detectors) on healthy per-step runs of 1k,
- * 100k and 1M points (train loss only, and train + val + lr), median of several runs after a warm-up,
+ * 100k and 1M points (train loss only; train + val + lr; train + a 100-epoch val series, which
+ * enables `epoch-sawtooth`), median of several runs after a warm-up,
  * and the cost ratio per point (linear cost ⇒ the µs/point column stays flat).
  * Results are recorded in docs/benchmarks/diagnose.md.
  */
@@ -15,6 +16,13 @@ function fullRun(points: number): TrainingRun {
   const val = decayCurve({ seed: 4, points, start: 2.4, floor: 0.15, noise: 0.02 });
   const lr = Float64Array.from({ length: points }, (_, i) => (i < points / 2 ? 1e-3 : 1e-4));
   return makeRun(`full-${points}`, [makeSeries("loss", train, "step"), makeSeries("val_loss", val, "step"), makeSeries("lr", lr, "step")]);
+}
+
+/** Per-step loss plus a 100-epoch validation series: the epoch length is known, so `epoch-sawtooth` folds the whole loss. */
+function epochRun(points: number): TrainingRun {
+  const run = hugeRun(points);
+  const val = decayCurve({ seed: 5, points: 100, start: 2.4, floor: 0.15, noise: 0.02 });
+  return { ...run, series: [...run.series, makeSeries("val_loss", val, "epoch")] };
 }
 
 /** Median wall time and median process CPU time (ms): on a shared machine CPU time is the fairer cost. */
@@ -48,7 +56,7 @@ const sizes = [1_000, 100_000, 1_000_000];
 console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}; baseline pass over 1M doubles: ${baselineMs().toFixed(2)} ms CPU`);
 console.log("series                points   wall ms (median)   cpu ms (median)   cpu µs/point");
-for (const [label, build] of [["loss only", (n: number) => hugeRun(n)], ["loss+val+lr", fullRun]] as const) {
+for (const [label, build] of [["loss only", (n: number) => hugeRun(n)], ["loss+val+lr", fullRun], ["loss+epoch val", epochRun]] as const) {
   for (const n of sizes) {
     const { wall, cpu } = medianTime(build(n), n >= 1_000_000 ? 5 : 9);
     console.log(`${label.padEnd(20)} ${String(n).padStart(9)}  ${wall.toFixed(1).padStart(16)}  ${cpu.toFixed(1).padStart(16)}  ${((cpu * 1000) / n).toFixed(3).padStart(13)}`);

@@ -6,21 +6,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../src/domain/random.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../examples");
 const CHANCE = Math.log(10);
 
-/** mulberry32: a tiny deterministic RNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers for synthetic curves. */
+const rng = mulberry32;
+
 
 interface Row { loss: number; accuracy: number; valLoss: number; valAccuracy: number }
 

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import {
-  deliver, issueCommentPayload, pullRequestPayload, pushPayload, signedDelivery, startFakeGitHub,
+  addArtifact, deliver, issueCommentPayload, pullRequestPayload, pushPayload, signedDelivery, startFakeGitHub, workflowRunPayload,
   type FakeGitHub, type FakeRepo,
 } from "../helpers/fake-github/index.js";
 import { spawnApp, type SpawnedApp } from "../helpers/fake-github/spawn-app.js";
@@ -118,6 +118,23 @@ describe("Loss Doctor server against a fake GitHub (OpenAPI-validated)", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.body).toMatch(/diverg/i);
     dump("d-diagnose-reply.md", replies[0]?.body ?? null);
+    expect(gh.violations).toEqual([]);
+  });
+
+  test("(f) workflow_run.completed of a PR's run → logs read from the artifact zip, check run + PR comment", async () => {
+    repo.commit("sweep-2", { "train.py": GOOD_TRAIN_PY.replace("1e-3", "3e-4") }, "lr 3e-4", "main");
+    const pull = repo.openPull("sweep-2", "main");
+    addArtifact(repo, 77, "training-logs", { "logs/metrics.csv": divergingCsv(30, 9), "README.txt": "not a log" });
+    const payload = workflowRunPayload(repo, { runId: 77, workflowId: 5, headSha: pull.headSha, headBranch: "sweep-2", pull });
+    expect((await send("workflow_run", payload)).status).toBe(200);
+    const runs = repo.checkRunsFor(pull.headSha, TRAINING);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.conclusion).toBe("failure");
+    expect(gh.requests.some((r) => r.url.startsWith("/_fake/artifacts/"))).toBe(true);
+    const comments = repo.commentsOn(pull.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toMatch(/diverg|explodes/i);
+    dump("f-workflow-run-comment.md", comments[0]?.body ?? null);
     expect(gh.violations).toEqual([]);
   });
 

@@ -42,26 +42,48 @@ export function epochPeriod(context: DetectorContext, p: PreparedSeries): number
   return Number.isFinite(period) ? period : undefined;
 }
 
-/** Natural log of the badness, floored so a loss of exactly 0 stays finite (multiplicative patterns become additive). */
-function logValues(p: PreparedSeries): Float64Array {
-  const out = new Float64Array(p.length);
+/**
+ * Reader of ln(badness), floored at the smallest positive value of the series so a loss of exactly 0
+ * stays finite (multiplicative patterns become additive). Only the sampled points are transformed.
+ */
+function logReader(p: PreparedSeries): (i: number) => number {
   let floor = Number.POSITIVE_INFINITY;
   for (let i = 0; i < p.length; i++) {
     const v = p.bad[i] as number;
     if (v > 0 && v < floor) floor = v;
   }
   const safe = Number.isFinite(floor) ? floor : 1e-12;
-  for (let i = 0; i < p.length; i++) out[i] = Math.log(Math.max(p.bad[i] as number, safe));
-  return out;
+  return (i) => {
+    const v = p.bad[i] as number;
+    return Math.log(v > safe ? v : safe);
+  };
+}
+
+/**
+ * True when the logged learning rate itself repeats every `period` steps (a per-epoch cyclic or
+ * warm-restart schedule): then the schedule, not the batch order, explains a per-epoch pattern.
+ */
+function lrRepeatsEveryEpoch(context: DetectorContext, p: PreparedSeries, period: number, o: Options): boolean {
+  const lr = context.learningRate;
+  if (lr === undefined || lr.stepUnit !== "step") return false;
+  const lrPeriod = Math.round((period * medianStepGap(p.series.steps)) / medianStepGap(lr.steps));
+  if (!(lrPeriod >= 2)) return false;
+  const values = lr.values;
+  const folded = periodicProfile((i) => {
+    const v = values[i] as number;
+    return v > 0 && v - v === 0 ? Math.log(v) : 0;
+  }, values.length, lrPeriod);
+  return folded !== null && folded.explained >= o.minExplained;
 }
 
 function check(context: DetectorContext, p: PreparedSeries, o: Options): Finding | null {
   if (p.length < o.minPoints || !p.positive) return null;
   const period = epochPeriod(context, p);
   if (period === undefined || period < o.minPeriod) return null;
-  const folded = periodicProfile(logValues(p), period);
+  const folded = periodicProfile(logReader(p), p.length, period);
   if (folded === null || folded.cycles < o.minCycles) return null;
   if (!(folded.explained >= o.minExplained && folded.repeatCorrelation >= o.minRepeatCorrelation)) return null;
+  if (lrRepeatsEveryEpoch(context, p, period, o)) return null;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (const v of folded.profile) {

@@ -3,51 +3,83 @@ import { median } from "./median.js";
 
 /** How strongly a series repeats the same shape every `period` points. */
 export interface PeriodicProfile {
-  /** Whole cycles analysed (the remainder after the last whole cycle is ignored). */
+  /** Whole cycles in the series (the remainder after the last whole cycle is ignored). */
   cycles: number;
-  /** Median detrended value at each phase 0..period−1. */
+  /** Median detrended value at each sampled phase (every `phaseStride`-th point of a cycle). */
   profile: Float64Array;
+  phaseStride: number;
   /** 1 − (MAD after removing the profile ÷ MAD before)²: the share of the spread the phase explains. */
   explained: number;
-  /** Pearson correlation of the phase profiles of even and odd cycles (does the pattern repeat?). */
+  /** Pearson correlation of the phase profiles of even and odd (sampled) cycles: does the pattern repeat? */
   repeatCorrelation: number;
 }
 
+/** Work limits: at most `maxPhases` phases × `maxCycles` cycles are sampled, so the cost is bounded. */
+export interface FoldLimits {
+  maxPhases: number;
+  maxCycles: number;
+}
+
+export const DEFAULT_FOLD_LIMITS: FoldLimits = { maxPhases: 512, maxCycles: 256 };
+
+/** Sampled view of a series cut into cycles: value(k, j) is point k·period + j·phaseStride. */
+interface Grid {
+  at: (i: number) => number;
+  period: number;
+  cycles: number;
+  phaseStride: number;
+  phases: number;
+}
+
+/** Median of cycle k over its sampled phases (memoised in `cache`, NaN = not yet computed). */
+function cycleMedian(g: Grid, k: number, cache: Float64Array, scratch: Float64Array): number {
+  const cached = cache[k] as number;
+  if (!Number.isNaN(cached)) return cached;
+  for (let j = 0; j < g.phases; j++) scratch[j] = g.at(k * g.period + j * g.phaseStride);
+  const m = median(scratch, 0, g.phases);
+  cache[k] = m;
+  return m;
+}
+
 /**
- * Residual of the first `cycles` × `period` values against a robust trend: the median of every whole
- * cycle, placed at the cycle's centre and linearly interpolated (held flat before the first and after
- * the last centre). A whole-cycle median shifts every cycle by the same amount of a stable periodic
- * pattern, so the pattern stays in the residual while single outliers do not move the trend. O(n).
+ * Residuals of the sampled cycles (rows) at the sampled phases (columns) against a robust trend: the
+ * median of every cycle placed at the cycle's centre and linearly interpolated between neighbouring
+ * cycles (held flat outside the first and last centres). A stable periodic pattern shifts every
+ * cycle's median equally, so it stays in the residual; the within-cycle part of the trend (a loss
+ * that decays during an epoch) is removed by the interpolation; single outliers do not move medians.
  */
-export function detrendByPeriod(values: Float64Array, period: number, cycles: number): Float64Array {
-  const centres = new Float64Array(cycles);
-  for (let k = 0; k < cycles; k++) centres[k] = median(values, k * period, (k + 1) * period);
-  const out = new Float64Array(cycles * period);
-  const mid = (period - 1) / 2;
-  for (let i = 0; i < out.length; i++) {
-    const x = (i - mid) / period;
-    const k = Math.min(Math.max(Math.floor(x), 0), cycles - 1);
-    const next = Math.min(k + 1, cycles - 1);
-    const t = Math.min(Math.max(x - k, 0), 1);
-    const trend = (centres[k] as number) + t * ((centres[next] as number) - (centres[k] as number));
-    out[i] = (values[i] as number) - trend;
+function residualGrid(g: Grid, sampled: Int32Array): Float64Array {
+  const cache = new Float64Array(g.cycles).fill(Number.NaN);
+  const scratch = new Float64Array(g.phases);
+  const out = new Float64Array(sampled.length * g.phases);
+  const mid = (g.period - 1) / 2;
+  for (let c = 0; c < sampled.length; c++) {
+    const k = sampled[c] as number;
+    const here = cycleMedian(g, k, cache, scratch);
+    const before = k > 0 ? cycleMedian(g, k - 1, cache, scratch) : here;
+    const after = k + 1 < g.cycles ? cycleMedian(g, k + 1, cache, scratch) : here;
+    for (let j = 0; j < g.phases; j++) {
+      const offset = (j * g.phaseStride - mid) / g.period; // −0.5..0.5 around the centre
+      const trend = offset < 0 ? here + offset * (here - before) : here + offset * (after - here);
+      out[c * g.phases + j] = g.at(k * g.period + j * g.phaseStride) - trend;
+    }
   }
   return out;
 }
 
-/** Median over cycles `first, first + stride, …` of the residual at every phase. */
-function phaseMedians(residual: Float64Array, period: number, cycles: number, first: number, stride: number): Float64Array {
-  const profile = new Float64Array(period);
-  const column = new Float64Array(Math.ceil((cycles - first) / stride));
-  for (let phase = 0; phase < period; phase++) {
+/** Median over rows `first, first + stride, …` of every column. */
+function columnMedians(grid: Float64Array, rows: number, columns: number, first: number, stride: number): Float64Array {
+  const profile = new Float64Array(columns);
+  const column = new Float64Array(Math.ceil(rows / stride));
+  for (let j = 0; j < columns; j++) {
     let m = 0;
-    for (let k = first; k < cycles; k += stride) column[m++] = residual[k * period + phase] as number;
-    profile[phase] = median(column, 0, m);
+    for (let r = first; r < rows; r += stride) column[m++] = grid[r * columns + j] as number;
+    profile[j] = median(column, 0, m);
   }
   return profile;
 }
 
-function pearson(a: Float64Array, b: Float64Array): number {
+export function pearson(a: Float64Array, b: Float64Array): number {
   const n = a.length;
   let ma = 0;
   let mb = 0;
@@ -71,21 +103,27 @@ function pearson(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * Folds `values` (already on a scale where the pattern is additive, e.g. log loss) at `period`:
- * detrend by interpolated whole-cycle medians, take the median residual per phase, and measure how much of
- * the robust spread that profile explains and whether even and odd cycles agree. O(n).
- * Needs at least 2 cycles; returns null otherwise.
+ * Folds a series of `length` points, read through `at(i)` (already on a scale where the pattern is
+ * additive, e.g. log loss), at `period`: detrend by interpolated cycle medians, take the median
+ * residual per phase, and measure how much of the robust spread that profile explains and whether
+ * even and odd cycles agree. Long series are sampled (≤ maxPhases evenly spaced phases of ≤ maxCycles
+ * evenly spaced cycles), so the cost is O(min(n, maxPhases × maxCycles)). Null below 2 cycles.
  */
-export function periodicProfile(values: Float64Array, period: number): PeriodicProfile | null {
-  const cycles = Math.floor(values.length / period);
+export function periodicProfile(at: (i: number) => number, length: number, period: number, limits: FoldLimits = DEFAULT_FOLD_LIMITS): PeriodicProfile | null {
+  const cycles = Math.floor(length / period);
   if (period < 2 || cycles < 2) return null;
-  const residual = detrendByPeriod(values, period, cycles);
-  const profile = phaseMedians(residual, period, cycles, 0, 1);
+  const phaseStride = Math.max(1, Math.ceil(period / limits.maxPhases));
+  const grid: Grid = { at, period, cycles, phaseStride, phases: Math.ceil(period / phaseStride) };
+  const cycleStride = Math.max(1, Math.ceil(cycles / limits.maxCycles));
+  const sampled = Int32Array.from({ length: Math.ceil(cycles / cycleStride) }, (_, c) => c * cycleStride);
+  const residual = residualGrid(grid, sampled);
+  const rows = sampled.length;
+  const profile = columnMedians(residual, rows, grid.phases, 0, 1);
   const rest = new Float64Array(residual.length);
-  for (let i = 0; i < residual.length; i++) rest[i] = (residual[i] as number) - (profile[i % period] as number);
+  for (let i = 0; i < residual.length; i++) rest[i] = (residual[i] as number) - (profile[i % grid.phases] as number);
   const before = mad(residual);
   const after = mad(rest);
   const explained = before > 0 ? 1 - (after / before) ** 2 : 0;
-  const repeatCorrelation = pearson(phaseMedians(residual, period, cycles, 0, 2), phaseMedians(residual, period, cycles, 1, 2));
-  return { cycles, profile, explained, repeatCorrelation };
+  const repeatCorrelation = rows >= 2 ? pearson(columnMedians(residual, rows, grid.phases, 0, 2), columnMedians(residual, rows, grid.phases, 1, 2)) : 0;
+  return { cycles, profile, phaseStride, explained, repeatCorrelation };
 }

@@ -3,4 +3,4 @@ export { FakeGitHubState, FakeRepo, blobSha, type FakeCheckRun, type FakeComment
 export { OpenApiValidator, loadGitHubOpenApi, type RouteMatch } from "./openapi.js";
 export { addArtifact, ROUTES, UNCHECKED_RESPONSES } from "./routes.js";
 export { APP_BOT } from "./representations.js";
-export { deliver, signedDelivery, pushPayload, pullRequestPayload, issueCommentPayload, INSTALLATION_ID, type Delivery } from "./webhooks.js";
+export { deliver, signedDelivery, pushPayload, pullRequestPayload, issueCommentPayload, INSTALLATION_ID, workflowRunPayload, type Delivery } from "./webhooks.js";

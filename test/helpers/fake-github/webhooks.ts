@@ -81,3 +81,22 @@ export async function deliver(webhookUrl: string, d: Delivery): Promise<{ status
   await res.arrayBuffer();
   return { status: res.status, ms: performance.now() - start };
 }
+
+/** `workflow_run.completed` of run `runId` on `headSha` (optionally for a PR of the same repository). */
+export function workflowRunPayload(repo: FakeRepo, run: { runId: number; workflowId: number; headSha: string; headBranch: string; pull?: FakePull; path?: string }): Record<string, unknown> {
+  const prs = run.pull === undefined ? [] : [{
+    id: 9000 + run.pull.number, number: run.pull.number, url: `https://api.github.com/repos/${repo.fullName}/pulls/${run.pull.number}`,
+    head: { ref: run.pull.headRef, sha: run.pull.headSha, repo: { id: repo.id, name: repo.name, url: `https://api.github.com/repos/${repo.fullName}` } },
+    base: { ref: run.pull.baseRef, sha: run.pull.baseSha, repo: { id: repo.id, name: repo.name, url: `https://api.github.com/repos/${repo.fullName}` } },
+  }];
+  return {
+    action: "completed",
+    workflow_run: {
+      id: run.runId, name: "train", workflow_id: run.workflowId, path: run.path ?? ".github/workflows/train.yml", head_sha: run.headSha, head_branch: run.headBranch,
+      event: run.pull === undefined ? "push" : "pull_request", status: "completed", conclusion: "success", run_number: 1, run_attempt: 1,
+      html_url: `https://github.com/${repo.fullName}/actions/runs/${run.runId}`, pull_requests: prs, head_repository: repository(repo), repository: repository(repo),
+    },
+    workflow: { id: run.workflowId, name: "train", path: run.path ?? ".github/workflows/train.yml" },
+    ...common(repo, "octocat"),
+  };
+}

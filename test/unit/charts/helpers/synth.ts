@@ -1,18 +1,11 @@
 import type { Finding } from "../../../../src/domain/finding.js";
 import type { TrainingRun } from "../../../../src/domain/run.js";
 import type { Series, SeriesRole, MetricDirection, StepUnit } from "../../../../src/domain/series.js";
+import { mulberry32 } from "../../../../src/domain/random.js";
 
-/** Deterministic pseudo-random numbers (mulberry32) for synthetic curves. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers for synthetic curves. */
+export const rng = mulberry32;
+
 
 export function series(tag: string, role: SeriesRole, values: number[], opts: { direction?: MetricDirection; unit?: StepUnit; steps?: number[] } = {}): Series {
   const steps = opts.steps ?? values.map((_, i) => i);

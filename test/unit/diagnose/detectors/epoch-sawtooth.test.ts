@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { detectFindings } from "../../../../src/diagnose/detect.js";
 import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
-import { detrendByPeriod, periodicProfile } from "../../../../src/diagnose/stats/epoch-profile.js";
+import { periodicProfile } from "../../../../src/diagnose/stats/epoch-profile.js";
 import { decayCurve, gaussian, makeRun, makeSeries, seededRandom, sortedEpochs } from "../../../helpers/synth-curves.js";
 
 const sawtoothOf = (run: Parameters<typeof detectFindings>[0]) => detectFindings(run).filter((f) => f.id === "epoch-sawtooth");
@@ -9,7 +9,7 @@ const sawtoothOf = (run: Parameters<typeof detectFindings>[0]) => detectFindings
 describe("periodicProfile", () => {
   test("a pure repeating pattern on a trend is fully explained and repeats", () => {
     const values = Float64Array.from({ length: 200 }, (_, i) => -0.01 * i + [0.3, 0.1, -0.1, -0.3][i % 4]!);
-    const folded = periodicProfile(values, 4);
+    const folded = periodicProfile((i) => values[i] as number, values.length, 4);
     expect(folded?.cycles).toBe(50);
     expect(folded?.explained).toBeGreaterThan(0.95);
     expect(folded?.repeatCorrelation).toBeGreaterThan(0.99);
@@ -18,15 +18,29 @@ describe("periodicProfile", () => {
   test("white noise folded at any period explains little and does not repeat", () => {
     const normal = gaussian(seededRandom(3));
     const values = Float64Array.from({ length: 2000 }, () => normal());
-    const folded = periodicProfile(values, 50);
+    const folded = periodicProfile((i) => values[i] as number, values.length, 50);
     expect(folded?.explained).toBeLessThan(0.15);
     expect(Math.abs(folded?.repeatCorrelation ?? 1)).toBeLessThan(0.4);
   });
 
-  test("fewer than two cycles gives null; the detrended residual of a line is zero inside", () => {
-    expect(periodicProfile(Float64Array.from([1, 2, 3]), 2)).toBeNull();
-    const residual = detrendByPeriod(Float64Array.from({ length: 40 }, (_, i) => 2 * i), 10, 4);
-    expect(Math.abs(residual[20] ?? 1)).toBeLessThan(1e-9);
+  test("fewer than two cycles gives null; a straight line (a loss decaying within each epoch) is no pattern", () => {
+    expect(periodicProfile((i) => i, 3, 2)).toBeNull();
+    const line = periodicProfile((i) => -2 * i, 400, 10);
+    expect(line?.explained).toBe(0);
+  });
+
+  test("long series are sampled (bounded work) and still find the pattern", () => {
+    const period = 5000;
+    let reads = 0;
+    const at = (i: number): number => {
+      reads++;
+      return -1e-6 * i + ((i % period) < period / 2 ? 0.2 : -0.2) + 0.05 * Math.sin(i * 12.9898);
+    };
+    const folded = periodicProfile(at, 1_000_000, period, { maxPhases: 256, maxCycles: 64 });
+    expect(folded?.cycles).toBe(200);
+    expect(folded?.phaseStride).toBe(20);
+    expect(folded?.explained).toBeGreaterThan(0.8);
+    expect(reads).toBeLessThan(4 * 256 * 64);
   });
 });
 
@@ -47,6 +61,15 @@ describe("epoch-sawtooth detector", () => {
     const valSeries = { ...makeSeries("val_loss", val, "step"), steps: Float64Array.from(val, (_, e) => (e + 1) * 40 - 1) };
     const found = sawtoothOf(makeRun("lightning", [makeSeries("loss", steps, "step"), valSeries]));
     expect(found.map((f) => f.evidence.period)).toEqual([40]);
+  });
+
+  test("a learning rate that repeats every epoch (per-epoch cosine restarts) explains the pattern: no finding", () => {
+    const { steps, val } = sortedEpochs(1, 30, 50);
+    const series = [makeSeries("loss", steps, "step"), makeSeries("val_loss", val, "epoch")];
+    const cyclic = Float64Array.from(steps, (_, i) => 0.05 * (1 + Math.cos((Math.PI * (i % 50)) / 50)) + 1e-4);
+    expect(sawtoothOf(makeRun("cyclic-lr", [...series, makeSeries("lr", cyclic, "step", "learning-rate")]))).toEqual([]);
+    const constant = new Float64Array(steps.length).fill(0.05);
+    expect(sawtoothOf(makeRun("constant-lr", [...series, makeSeries("lr", constant, "step", "learning-rate")]))).toHaveLength(1);
   });
 
   test("a shuffled run (same trend and noise, no pattern) stays quiet", () => {

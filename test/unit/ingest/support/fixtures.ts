@@ -40,17 +40,8 @@ export function expectGolden(relativePath: string, actual: unknown): void {
   expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(path, "utf8")));
 }
 
-/** Deterministic PRNG (mulberry32) for fuzz tests. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "../../../../src/domain/random.js";
+
 
 export function bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
