@@ -81,8 +81,11 @@ export const SPIKES_DEFAULTS = {
   minRelativeHeight: 1,
   /** Consecutive outliers longer than this are a level shift, not a spike. */
   maxWidth: 3,
-  /** Series shorter than this are not searched (too little context). */
-  minPoints: 20,
+  /**
+   * Series shorter than this are not searched: the 7-point local trend needs context on both sides
+   * of a spike and the MAD noise a dozen residuals (15-epoch logs are common).
+   */
+  minPoints: 12,
   /** Spike height ÷ start level above which the finding is a warning instead of info. */
   warnHeightRatio: 3,
   /**
