@@ -12,6 +12,8 @@ export const chartMessages = {
   metricAxis: (metric: string, direction: "lower" | "higher" | "unknown") =>
     direction === "higher" ? `${metric} (higher is better)` : direction === "lower" ? `${metric} (lower is better)` : metric,
   stepAxis: (unit: StepUnit) => unit,
+  /** Mermaid x axis when each point is the mean of a bucket of steps. */
+  mermaidBucketAxis: (unit: string, buckets: number, width: string) => `${unit} (${buckets} bucket means, ${width} ${unit}s each)`,
   learningRateAxis: () => "learning rate",
   learningRateLegend: (tag: string) => `${tag} (right axis)`,
   smoothingNote: (logSpace = false) => (logSpace ? "faint: raw, strong: smoothed (debiased EMA of log values)" : "faint: raw, strong: smoothed (debiased EMA)"),

@@ -11,10 +11,15 @@ import { DEFAULT_CHART_OPTIONS } from "./specs/options.js";
 
 /** Defaults of the Mermaid rendering. */
 export const MERMAID_DEFAULTS = {
-  /** Points per line: xychart-beta spreads them evenly, and GitHub renders it ~700 px wide. */
+  /**
+   * Point budget per line: up to this many distinct steps are plotted as they are; above it, each line
+   * is averaged into this many equal step buckets (GitHub renders the chart ~700 px wide).
+   */
   buckets: 40,
   /** Lines per chart (xychart-beta has no legend; colours are named in the title). */
   maxLines: 4,
+  /** Relative tolerance when deciding that steps are evenly spaced (a numeric x axis is then exact). */
+  evenSpacingTolerance: 1e-6,
 } as const;
 
 /** Line colours, in the order xychart-beta uses them, with the names used in the title. */
@@ -27,17 +32,18 @@ const COLORS = [
 
 /**
  * A ```mermaid xychart-beta block of the run's loss curves (or its first metric when it logs no
- * loss), for markdown where no image can be served. Each series is resampled to the same evenly
- * spaced steps (bucket means of the finite values), since xychart lines share one x axis. A log10 axis
- * is used when the values span decades. Pure; returns "" when there is nothing to draw.
+ * loss), for markdown where no image can be served. xychart-beta places a line's points evenly between
+ * the x axis' ends, so the points must be the real steps: up to the budget, every logged step is a point
+ * (a numeric axis when the steps are evenly spaced, else one category per step); above it, each line is
+ * averaged into equal step buckets plotted at their centres, and the axis title says so. A log10 axis is
+ * used when the values span decades. Pure; returns "" when there is nothing to draw.
  */
 export function renderMermaidChart(run: TrainingRun, findings: Finding[]): string {
   const losses = run.series.filter((s) => s.role === "train-loss" || s.role === "val-loss");
   const group = losses.length > 0 ? losses : (groupMetrics(run.series)[0]?.series ?? []);
   const series = group.filter((s) => s.values.some((v) => isFiniteValue(v))).slice(0, MERMAID_DEFAULTS.maxLines);
   if (series.length === 0) return "";
-  const [lo, hi] = stepRange(series);
-  const lines = series.map((s) => resample(s, lo, hi, MERMAID_DEFAULTS.buckets));
+  const { xAxis, lines } = plotPoints(series, unitOf(series));
   let extent: ValueExtent | null = null;
   for (const line of lines) for (const v of line) extent = widen(extent, v);
   const log = chooseYScale(extent, DEFAULT_CHART_OPTIONS.logScaleMinRatio) === "log";
@@ -53,11 +59,51 @@ export function renderMermaidChart(run: TrainingRun, findings: Finding[]): strin
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     "xychart-beta",
     `  title "${quote(title)}"`,
-    `  x-axis "${unitOf(series)}" ${fmt(lo)} --> ${fmt(hi)}`,
+    `  x-axis ${xAxis}`,
     `  y-axis "${quote(log ? `log10(${yName})` : yName)}" ${fmt(yMin)} --> ${fmt(yMax)}`,
     ...plotted.map((line) => `  line [${line.map(fmt).join(", ")}]`),
     "```",
   ].join("\n");
+}
+
+/** The x axis declaration and one value per x position for each series (see renderMermaidChart). */
+export function plotPoints(series: readonly Series[], unit: string, budget: number = MERMAID_DEFAULTS.buckets): { xAxis: string; lines: number[][] } {
+  const steps = unionSteps(series);
+  if (steps.length <= budget) {
+    const lines = series.map((s) => valuesAt(s, steps));
+    const first = steps[0] ?? 0;
+    const last = steps[steps.length - 1] ?? first;
+    const axis = steps.length > 1 && evenlySpaced(steps) ? `"${unit}" ${fmt(first)} --> ${fmt(last)}` : `"${unit}" [${steps.map(fmt).join(", ")}]`;
+    return { xAxis: axis, lines };
+  }
+  const [lo, hi] = stepRange(series);
+  const width = (hi - lo) / budget;
+  const lines = series.map((s) => resample(s, lo, hi, budget));
+  return { xAxis: `"${quote(chartMessages.mermaidBucketAxis(unit, budget, fmt(width)))}" ${fmt(lo + width / 2)} --> ${fmt(hi - width / 2)}`, lines };
+}
+
+/** Sorted distinct steps of all series. */
+function unionSteps(series: readonly Series[]): number[] {
+  const all = new Set<number>();
+  for (const s of series) for (const step of s.steps) all.add(step);
+  return [...all].sort((a, b) => a - b);
+}
+
+function evenlySpaced(steps: readonly number[]): boolean {
+  const first = steps[0] ?? 0;
+  const gap = ((steps[steps.length - 1] ?? first) - first) / (steps.length - 1);
+  const tolerance = Math.abs(gap) * MERMAID_DEFAULTS.evenSpacingTolerance;
+  return steps.every((step, i) => Math.abs(step - (first + i * gap)) <= tolerance);
+}
+
+/** The series' value at each of `steps` (the last finite one logged at that step); gaps interpolated. */
+function valuesAt(series: Series, steps: readonly number[]): number[] {
+  const byStep = new Map<number, number>();
+  series.steps.forEach((step, i) => {
+    const v = series.values[i] ?? Number.NaN;
+    if (isFiniteValue(v)) byStep.set(step, v);
+  });
+  return fillGaps(steps.map((step) => byStep.get(step) ?? Number.NaN));
 }
 
 function stepRange(series: readonly Series[]): [number, number] {

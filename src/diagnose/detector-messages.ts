@@ -33,8 +33,8 @@ export const DETECTOR_MESSAGES = {
     `${p.series} trends up: ${formatPercent(p.rise)} above its best since ${p.at}`,
   oscillation: (p: { series: string; amplitude: number; swings: number }): string =>
     `${p.series} swings ±${formatPercent(p.amplitude)} around its trend (${p.swings} reversals)`,
-  epochSawtooth: (p: { series: string; period: number; cycles: number; amplitude: number; explained: number }): string =>
-    `${p.series} repeats the same within-epoch pattern every ${p.period} steps for ${p.cycles} epochs ` +
+  epochSawtooth: (p: { series: string; period: number; cycles: number; amplitude: number; explained: number; searched: boolean }): string =>
+    `${p.series} repeats the same ${p.searched ? "pattern" : "within-epoch pattern"} every ${p.period} steps for ${p.cycles} ${p.searched ? "cycles" : "epochs"} ` +
     `(±${formatPercent(p.amplitude)}, ${formatPercent(p.explained)} of its step-to-step spread): the batches come in the same order every epoch`,
   spikes: (p: { series: string; count: number; height: number; at: string }): string =>
     `${p.series} has ${p.count} isolated spike${p.count === 1 ? "" : "s"}; the largest is ${formatValue(p.height)}× its local level at ${p.at}`,

@@ -192,6 +192,19 @@ export const EPOCH_SAWTOOTH_DEFAULTS = {
   /** Correlation of the profiles of even and odd epochs: the pattern must repeat, not be one burst. */
   minRepeatCorrelation: 0.6,
   minPoints: 40,
+  /**
+   * Without a known epoch length the period is searched (lag of the smallest mean |y[i+h] − y[i]|
+   * over a central window of `searchPoints` points); a searched period needs this many cycles, since
+   * trying many lags makes a chance fit likelier (noise folded over 8 cycles explains ≈ 0.2).
+   */
+  minSearchCycles: 8,
+  searchPoints: 4096,
+  /**
+   * Total variation ÷ range of the epoch-phase profile. A monotone ramp (1) is what running-mean
+   * logging produces (Keras per-batch logs report the mean since the epoch began, which resets at every
+   * epoch); a fixed batch order makes the profile go up and down (torch-runs no_shuffle_sorted 2.9–15).
+   */
+  minProfileVariation: 2,
 };
 
 export const DETECTOR_DEFAULTS = {

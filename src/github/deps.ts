@@ -1,3 +1,4 @@
+import type { AppConfigCache } from "../config/config-cache.js";
 import type { Store } from "../store/store.js";
 import type { ChartHosting } from "./publish/publish-charts.js";
 
@@ -10,4 +11,6 @@ export interface AppDeps {
   now: () => Date;
   /** fetch used for comment attachments (tests inject one). */
   fetch: typeof fetch;
+  /** `.github/loss-doctor.yml` per (repo, commit sha), shared by deliveries; absent = always fetch. */
+  configCache?: AppConfigCache;
 }

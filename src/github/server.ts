@@ -8,6 +8,7 @@ import type { Store } from "../store/store.js";
 import { createLossDoctorApp } from "./app.js";
 import type { AppDeps } from "./deps.js";
 import { UnthrottledOctokit } from "./octokit.js";
+import { AppConfigCache } from "../config/config-cache.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
@@ -49,6 +50,7 @@ export function depsFromOptions(o: Pick<ServerOptions, "store" | "publicUrl" | "
     hosting: o.publicUrl !== undefined && o.chartSigningKey !== undefined ? { publicUrl: o.publicUrl, signingKey: o.chartSigningKey } : null,
     now: o.now ?? (() => new Date()),
     fetch: o.fetch ?? fetch,
+    configCache: new AppConfigCache(),
   };
 }
 

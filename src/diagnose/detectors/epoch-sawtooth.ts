@@ -3,6 +3,7 @@ import { EPOCH_SAWTOOTH_DEFAULTS } from "../detector-options.js";
 import { DETECTOR_MESSAGES } from "../detector-messages.js";
 import { periodicProfile } from "../stats/epoch-profile.js";
 import { median } from "../stats/median.js";
+import { searchPeriod } from "../stats/period-search.js";
 import { clampConfidence, rawStep, round4, saturate } from "./finding-helpers.js";
 import type { PreparedSeries } from "./prepare-series.js";
 import type { Detector, DetectorContext } from "./types.js";
@@ -42,6 +43,14 @@ export function epochPeriod(context: DetectorContext, p: PreparedSeries): number
   return Number.isFinite(period) ? period : undefined;
 }
 
+/** The epoch length when known (searched: false), else the best repeat lag of the loss itself (searched: true). */
+function findPeriod(context: DetectorContext, p: PreparedSeries, read: (i: number) => number, o: Options): { period: number; searched: boolean } | null {
+  const known = epochPeriod(context, p);
+  if (known !== undefined) return { period: known, searched: false };
+  const found = searchPeriod(read, p.length, o.minPeriod, o.minSearchCycles, o.searchPoints);
+  return found === null ? null : { period: found.period, searched: true };
+}
+
 /**
  * Reader of ln(badness), floored at the smallest positive value of the series so a loss of exactly 0
  * stays finite (multiplicative patterns become additive). Only the sampled points are transformed.
@@ -76,23 +85,40 @@ function lrRepeatsEveryEpoch(context: DetectorContext, p: PreparedSeries, period
   return folded !== null && folded.explained >= o.minExplained;
 }
 
-function check(context: DetectorContext, p: PreparedSeries, o: Options): Finding | null {
-  if (p.length < o.minPoints || !p.positive) return null;
-  const period = epochPeriod(context, p);
-  if (period === undefined || period < o.minPeriod) return null;
-  const folded = periodicProfile(logReader(p), p.length, period);
-  if (folded === null || folded.cycles < o.minCycles) return null;
-  if (!(folded.explained >= o.minExplained && folded.repeatCorrelation >= o.minRepeatCorrelation)) return null;
-  if (lrRepeatsEveryEpoch(context, p, period, o)) return null;
+/**
+ * Shape of the (log-scale) epoch-phase profile: `amplitude` = half its peak-to-peak range as a relative
+ * change of the loss; `variation` = total variation ÷ range, 1 for a monotone ramp (running-mean
+ * logging, which Keras per-batch logs use, or a within-epoch drift), ≥ 2 once it goes up and down again.
+ */
+function profileShape(profile: Float64Array): { amplitude: number; variation: number } {
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
-  for (const v of folded.profile) {
+  let total = 0;
+  for (let j = 0; j < profile.length; j++) {
+    const v = profile[j] as number;
     low = Math.min(low, v);
     high = Math.max(high, v);
+    if (j > 0) total += Math.abs(v - (profile[j - 1] as number));
   }
-  const amplitude = Math.expm1((high - low) / 2);
-  const confidence =
-    0.5 + 0.25 * saturate(((folded.explained - o.minExplained) / (1 - o.minExplained)) * 3) + 0.24 * saturate(((folded.repeatCorrelation - o.minRepeatCorrelation) / (1 - o.minRepeatCorrelation)) * 3);
+  const range = high - low;
+  return { amplitude: Math.expm1(range / 2), variation: range > 0 ? total / range : 0 };
+}
+
+function check(context: DetectorContext, p: PreparedSeries, o: Options): Finding | null {
+  if (p.length < o.minPoints || !p.positive) return null;
+  const read = logReader(p);
+  const found = findPeriod(context, p, read, o);
+  if (found === null || found.period < o.minPeriod) return null;
+  const { period, searched } = found;
+  const folded = periodicProfile(read, p.length, period);
+  if (folded === null || folded.cycles < (searched ? o.minSearchCycles : o.minCycles)) return null;
+  if (!(folded.explained >= o.minExplained && folded.repeatCorrelation >= o.minRepeatCorrelation)) return null;
+  if (lrRepeatsEveryEpoch(context, p, period, o)) return null;
+  const { amplitude, variation } = profileShape(folded.profile);
+  if (variation < o.minProfileVariation) return null;
+  const pastExplained = (folded.explained - o.minExplained) / (1 - o.minExplained);
+  const pastRepeat = (folded.repeatCorrelation - o.minRepeatCorrelation) / (1 - o.minRepeatCorrelation);
+  const confidence = 0.5 + 0.25 * saturate(3 * pastExplained) + 0.24 * saturate(3 * pastRepeat);
   return {
     id: "epoch-sawtooth",
     severity: "warning",
@@ -106,8 +132,10 @@ function check(context: DetectorContext, p: PreparedSeries, o: Options): Finding
       explained: round4(folded.explained),
       repeatCorrelation: round4(folded.repeatCorrelation),
       amplitude: round4(amplitude),
+      profileVariation: round4(variation),
+      periodSearched: searched,
     },
-    message: DETECTOR_MESSAGES.epochSawtooth({ series: p.series.tag, period, cycles: folded.cycles, amplitude, explained: folded.explained }),
+    message: DETECTOR_MESSAGES.epochSawtooth({ series: p.series.tag, period, cycles: folded.cycles, amplitude, explained: folded.explained, searched }),
   };
 }
 

@@ -1,12 +1,21 @@
 import { optimizerFamily, optimizerLabel } from "../causes/helpers.js";
 import { current, kerasOptimizer, py, torchOptimizer } from "./helpers.js";
 import { recMessages } from "./messages.js";
+import type { TrainingConfig } from "../../domain/training-config.js";
 import type { RecommendationBuilder } from "./types.js";
 
 /** Adam-family optimizers get at most this lr. */
 export const ADAPTIVE_DEFAULT_LR = 1e-3;
 /** Otherwise the lr is divided by this factor. */
 export const LR_DIVISOR = 10;
+
+/** The lr lower-lr proposes; null when it cannot be a number (SGD-family with an unknown lr). */
+export function proposedLowerLr(config: TrainingConfig): number | null {
+  const lr = config.lr;
+  const adaptive = optimizerFamily(config) === "adaptive";
+  if (lr === undefined) return adaptive ? ADAPTIVE_DEFAULT_LR : null;
+  return adaptive ? Math.min(ADAPTIVE_DEFAULT_LR, lr / LR_DIVISOR) : lr / LR_DIVISOR;
+}
 
 /** lower-lr: Adam lr 1.0 → 1e-3; SGD lr → lr / 10. */
 export const lowerLr: RecommendationBuilder = {
@@ -15,7 +24,7 @@ export const lowerLr: RecommendationBuilder = {
     const { config } = context;
     const lr = config.lr;
     const adaptive = optimizerFamily(config) === "adaptive";
-    const proposedValue = lr === undefined ? ADAPTIVE_DEFAULT_LR : adaptive ? Math.min(ADAPTIVE_DEFAULT_LR, lr / LR_DIVISOR) : lr / LR_DIVISOR;
+    const proposedValue = proposedLowerLr(config) ?? ADAPTIVE_DEFAULT_LR;
     const proposed = lr === undefined && !adaptive ? `current lr / ${LR_DIVISOR} (${py(ADAPTIVE_DEFAULT_LR)} for Adam)` : py(proposedValue);
     const value = py(proposedValue);
     return {

@@ -54,6 +54,10 @@ export const recMessages = {
   gradientClipping: {
     why: "Single batches produce gradients large enough to blow the weights up.",
     effect: "No more NaN/Inf or sudden jumps; updates are bounded while their direction is kept.",
+    /** Code comment when the snippet uses the learning rate proposed by lower-lr. */
+    lrFromLowerLr: "# learning rate lowered as proposed by lower-lr; clipping alone does not fix a too-high rate",
+    /** Code line when lower-lr's rate is not a number (unknown SGD lr). */
+    unknownLowerLr: (divisor: number): string => `new_lr = current_lr / ${divisor}  # as proposed by lower-lr`,
   },
   batchnorm: {
     why: "Without normalization layers, activations drift in scale layer by layer, which makes deep nets slow or unstable to train.",

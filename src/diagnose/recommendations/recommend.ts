@@ -31,10 +31,11 @@ export function recommendFixes(
   const maxCauses = options.maxCauses ?? DEFAULT_MAX_CAUSES;
   const seen = new Set<string>();
   const out: Recommendation[] = [];
-  for (const cause of causes.filter((c) => c.score >= minScore).slice(0, maxCauses)) {
+  const fixed = causes.filter((c) => c.score >= minScore).slice(0, maxCauses);
+  for (const cause of fixed) {
     for (const builder of FIXES_BY_CAUSE[cause.id] ?? []) {
       if (seen.has(builder.id)) continue;
-      const rec = builder.build({ run, config, findings, signals, cause });
+      const rec = builder.build({ run, config, findings, signals, cause, causes: fixed });
       if (rec === null) continue;
       seen.add(builder.id);
       out.push(rec);

@@ -11,6 +11,8 @@ export interface RecommendationContext {
   signals: CurveSignals;
   /** The cause this recommendation addresses. */
   cause: Cause;
+  /** All causes that get fixes in this diagnosis (so a fix can defer to another, e.g. clipping to lower-lr). */
+  causes?: readonly Cause[];
 }
 
 /** One kind of fix with a stable kebab-case id (docs anchor). Returns null when it does not apply. */

@@ -24,17 +24,24 @@ export function selectPaths(paths: readonly string[], config: AppConfig): { logs
   return { logs: logs.slice(0, config.logs.maxFiles), configs: configs.slice(0, config.configGate.maxFiles), skipped };
 }
 
-/** Downloads files at `ref`; user-level problems (missing, too large) become issues, not failures. */
+/**
+ * Downloads files at `ref` (concurrently; results in `paths` order); user-level problems (missing,
+ * too large) become issues, not failures. The count is already capped by `logs.maxFiles`/`configGate.maxFiles`.
+ */
 export async function downloadFiles(octokit: GitHub, repo: RepoRef, paths: string[], ref: string, maxBytes: number): Promise<{ files: InputFile[]; issues: Issue[] }> {
-  const files: InputFile[] = [];
-  const issues: Issue[] = [];
-  for (const path of paths) {
+  const results = await Promise.all(paths.map(async (path): Promise<InputFile | Issue> => {
     try {
-      files.push(await downloadRepoFile(octokit, repo, path, ref, maxBytes));
+      return await downloadRepoFile(octokit, repo, path, ref, maxBytes);
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
-      issues.push({ code: "download-skipped", severity: "warning", message: error.message, location: { file: path } });
+      return { code: "download-skipped", severity: "warning", message: error.message, location: { file: path } };
     }
+  }));
+  const files: InputFile[] = [];
+  const issues: Issue[] = [];
+  for (const r of results) {
+    if ("data" in r) files.push(r);
+    else issues.push(r);
   }
   return { files, issues };
 }

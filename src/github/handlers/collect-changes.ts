@@ -26,8 +26,10 @@ export async function collectChanges(
   refs: { head: string; base: string | null; renames?: ReadonlyMap<string, string> },
 ): Promise<CollectedChanges> {
   const selected = selectPaths(changed, config.config);
-  const logs = await downloadFiles(octokit, repo, selected.logs, refs.head, config.config.logs.maxFileBytes);
-  const head = await downloadSources(octokit, repo, selected.configs, refs.head);
+  const [logs, head] = await Promise.all([
+    downloadFiles(octokit, repo, selected.logs, refs.head, config.config.logs.maxFileBytes),
+    downloadSources(octokit, repo, selected.configs, refs.head),
+  ]);
   let baseConfigs: SourceText[] | null = null;
   if (refs.base !== null && head.sources.length > 0) {
     const basePaths = head.sources.map((s) => refs.renames?.get(s.path) ?? s.path);

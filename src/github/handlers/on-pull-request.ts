@@ -1,8 +1,8 @@
 import type { Context } from "probot";
-import { loadAppConfig } from "../../config/load.js";
+import { loadAppConfigCached } from "../../config/load.js";
 import type { ParsedAppConfig } from "../../config/parse.js";
 import type { AppDeps } from "../deps.js";
-import { listPullRequestFiles } from "../collect/changed-files.js";
+import { listPullRequestFiles, type ChangedFile } from "../collect/changed-files.js";
 import { CONFIG_PATH } from "../../config/messages.js";
 import { CHECK_TRAINING, reportMessages } from "../report/messages.js";
 import { REPORT_COMMENT_KEY, renderPrComment } from "../report/pr-comment.js";
@@ -27,7 +27,7 @@ export const pullRef = (n: number): string => `refs/pull/${n}/head`;
 export const isForkPull = (pr: PullInfo): boolean => pr.head.repo?.full_name !== pr.base.repo.full_name;
 
 async function publishComment(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr: PullInfo, config: ParsedAppConfig, parts: {
-  training: TrainingOutcome | null; configs: ConfigOutcome | null; notes: string[];
+  training: TrainingOutcome | null; configs: ConfigOutcome | null; notes: string[]; newPull: boolean;
 }): Promise<void> {
   const c = config.config.comment;
   const findings = (parts.training?.summary.runs.some((r) => r.findings.length > 0) ?? false) || (parts.configs?.analysis.head.findings.length ?? 0) > 0;
@@ -37,7 +37,23 @@ async function publishComment(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr:
     ...(parts.training === null ? {} : { training: { comparisonMarkdown: parts.training.comparisonMarkdown, reportMarkdown: parts.training.reportMarkdown } }),
     ...(parts.configs === null ? {} : { configMarkdown: parts.configs.markdown }),
   });
-  await upsertStickyComment(octokit, deps.store, { ...repo, issueNumber: pr.number, key: REPORT_COMMENT_KEY, body });
+  await upsertStickyComment(octokit, deps.store, { ...repo, issueNumber: pr.number, key: REPORT_COMMENT_KEY, body, ...(parts.newPull ? { assumeNew: true } : {}) });
+}
+
+/**
+ * The config that gates the PR is the base branch's; when the PR edits `.github/loss-doctor.yml`, the
+ * problems of its new version are reported too (so a broken config is caught before it is merged).
+ */
+async function loadGateConfig(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr: PullInfo, files: Promise<ChangedFile[]>): Promise<ParsedAppConfig> {
+  const [base, changed] = await Promise.all([loadAppConfigCached(octokit, repo, pr.base.sha, deps.configCache), files]);
+  if (!changed.some((f) => f.path === CONFIG_PATH)) return base;
+  const head = await loadAppConfigCached(octokit, repo, pr.head.sha, deps.configCache);
+  return { ...base, issues: [...base.issues, ...head.issues.map((i) => ({ ...i, message: `${reportMessages.headConfigPrefix()} ${i.message}` }))] };
+}
+
+/** Pipeline options: `opened` = a new PR, which cannot have a sticky comment yet (no comment search). */
+export interface PullPipelineOptions {
+  newPull?: boolean;
 }
 
 /**
@@ -47,20 +63,10 @@ async function publishComment(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr:
  * 2. analyze: config gate diff (base vs head), diagnosis compared with the base branch's latest one;
  * 3. report + 4. publish: both check runs, review suggestions, one sticky comment.
  */
-/**
- * The config that gates the PR is the base branch's; when the PR edits `.github/loss-doctor.yml`, the
- * problems of its new version are reported too (so a broken config is caught before it is merged).
- */
-async function loadGateConfig(octokit: GitHub, repo: RepoRef, pr: PullInfo, changed: string[]): Promise<ParsedAppConfig> {
-  const base = await loadAppConfig(octokit, repo, pr.base.sha);
-  if (!changed.includes(CONFIG_PATH)) return base;
-  const head = await loadAppConfig(octokit, repo, pr.head.sha);
-  return { ...base, issues: [...base.issues, ...head.issues.map((i) => ({ ...i, message: `${reportMessages.headConfigPrefix()} ${i.message}` }))] };
-}
-
-export async function runPullRequestPipeline(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr: PullInfo): Promise<void> {
-  const files = await listPullRequestFiles(octokit, repo, pr.number);
-  const config = await loadGateConfig(octokit, repo, pr, files.map((f) => f.path));
+export async function runPullRequestPipeline(octokit: GitHub, deps: AppDeps, repo: RepoRef, pr: PullInfo, options: PullPipelineOptions = {}): Promise<void> {
+  // The file list and the base config are independent requests: in flight together.
+  const listing = listPullRequestFiles(octokit, repo, pr.number);
+  const [files, config] = await Promise.all([listing, loadGateConfig(octokit, deps, repo, pr, listing)]);
   const renames = new Map(files.filter((f) => f.previousPath !== undefined).map((f) => [f.path, f.previousPath ?? f.path]));
   const changes = await collectChanges(octokit, repo, files.map((f) => f.path), config, { head: pr.head.sha, base: pr.base.sha, renames });
   const configs = changes.configs.length === 0 ? null : await runConfigJob(octokit, deps, {
@@ -74,7 +80,7 @@ export async function runPullRequestPipeline(octokit: GitHub, deps: AppDeps, rep
   });
   if (training === null && configs === null && config.issues.length === 0) return;
   const notes = training === null ? changes.issues.map((i) => i.message) : [];
-  await publishComment(octokit, deps, repo, pr, config, { training, configs, notes });
+  await publishComment(octokit, deps, repo, pr, config, { training, configs, notes, newPull: options.newPull === true });
 }
 
 /** `pull_request` opened / synchronize / reopened. */
@@ -82,7 +88,8 @@ export function onPullRequest(deps: AppDeps) {
   return async (context: Context<"pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened">): Promise<void> => {
     const pr = context.payload.pull_request;
     const repo = context.repo();
-    await runDelivery(context, deps, () => runPullRequestPipeline(context.octokit, deps, repo, pr),
+    const newPull = context.payload.action === "opened";
+    await runDelivery(context, deps, () => runPullRequestPipeline(context.octokit, deps, repo, pr, { newPull }),
       failCheckRun(context.octokit, repo, CHECK_TRAINING, pr.head.sha));
   };
 }

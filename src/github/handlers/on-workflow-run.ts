@@ -50,8 +50,9 @@ export function onWorkflowRunCompleted(deps: AppDeps) {
         baseRef: pr?.base.ref ?? null, offerReproduce: sameRepo,
       });
       if (pr === undefined || config.config.comment.mode === "off") return;
-      const body = renderPrComment({ headSha: wr.head_sha, configIssues: config.issues, notes: [], training });
-      await upsertStickyComment(context.octokit, deps.store, { ...repo, issueNumber: pr.number, key: workflowCommentKey(wr.workflow_id), body });
+      const key = workflowCommentKey(wr.workflow_id);
+      const body = renderPrComment({ headSha: wr.head_sha, markerKey: key, configIssues: config.issues, notes: [], training });
+      await upsertStickyComment(context.octokit, deps.store, { ...repo, issueNumber: pr.number, key, body });
     }, failCheckRun(context.octokit, repo, CHECK_TRAINING, wr.head_sha));
   };
 }

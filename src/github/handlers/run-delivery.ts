@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../deps.js";
 import { userSafeMessage } from "../errors.js";
+import { safeError } from "../log-safe.js";
 
 /**
  * Runs one webhook delivery at most once and never lets it crash the process:
@@ -25,11 +26,12 @@ export async function runDelivery(
   } catch (error) {
     const { message, internal } = userSafeMessage(error, context.id);
     const log = internal ? context.log.error.bind(context.log) : context.log.warn.bind(context.log);
-    log({ deliveryId: context.id, event: context.name, err: error }, "delivery failed");
+    // Never the error object itself: a RequestError carries request/response bodies (see log-safe.ts).
+    log({ deliveryId: context.id, event: context.name, error: safeError(error) }, "delivery failed");
     try {
       await onFailure(message);
     } catch (reportError) {
-      context.log.error({ deliveryId: context.id, err: reportError }, "could not report the failure");
+      context.log.error({ deliveryId: context.id, error: safeError(reportError) }, "could not report the failure");
     }
   }
 }

@@ -10,6 +10,11 @@ export interface StickyComment extends RepoRef {
   /** Marker key; the body must contain `commentMarker(key)`. */
   key: string;
   body: string;
+  /**
+   * The issue is new (`pull_request.opened`): it cannot hold our comment yet, so when the store knows no
+   * id the comment is created without searching the issue's comments for the marker.
+   */
+  assumeNew?: boolean;
 }
 
 /** Serialises upserts per issue within this process, so two quick deliveries never both create. */
@@ -31,7 +36,8 @@ function isNotFound(error: unknown): boolean {
 
 async function upsert(octokit: GitHub, store: Store, c: StickyComment): Promise<{ id: number; created: boolean }> {
   const key = { repo: repoKey(c), issueNumber: c.issueNumber, key: c.key };
-  const known = (await store.getCommentId(key)) ?? (await findByMarker(octokit, c));
+  const stored = await store.getCommentId(key);
+  const known = stored ?? (c.assumeNew === true ? null : await findByMarker(octokit, c));
   if (known !== null) {
     try {
       await octokit.rest.issues.updateComment({ owner: c.owner, repo: c.repo, comment_id: known, body: c.body });

@@ -24,15 +24,21 @@ function findingList(findings: LintFinding[]): string {
     .join("\n");
 }
 
-/** Markdown of what the PR changed, new violations and pre-existing ones (pure). */
-export function renderConfigReport(analysis: ConfigAnalysis): string {
+const introducedOf = (analysis: ConfigAnalysis): LintFinding[] => (analysis.diff === null ? analysis.head.findings : analysis.diff.introduced);
+
+/** "Changed settings" table of the diff, or "" (pure). */
+export function renderChangedSettings(analysis: ConfigAnalysis): string {
+  const diff = analysis.diff;
+  if (diff === null || diff.changes.length === 0) return "";
+  const rows = diff.changes.map((c) => `| \`${c.key}\` | \`${c.file}:${c.line}\` | ${c.before === null ? "_(unset)_" : `\`${c.before}\``} → \`${c.after}\` |`);
+  return `**Changed settings**\n\n| Setting | Where | Change |\n|---|---|---|\n${rows.join("\n")}\n`;
+}
+
+/** The problems: new (or all, without a base), fixed, pre-existing, unreadable files (pure). */
+export function renderConfigDetails(analysis: ConfigAnalysis): string {
   const parts: string[] = [];
   const diff = analysis.diff;
-  if (diff !== null && diff.changes.length > 0) {
-    const rows = diff.changes.map((c) => `| \`${c.key}\` | \`${c.file}:${c.line}\` | ${c.before === null ? "_(unset)_" : `\`${c.before}\``} → \`${c.after}\` |`);
-    parts.push(`**Changed settings**\n\n| Setting | Where | Change |\n|---|---|---|\n${rows.join("\n")}\n`);
-  }
-  const introduced = diff === null ? analysis.head.findings : diff.introduced;
+  const introduced = introducedOf(analysis);
   if (introduced.length > 0) parts.push(`**${diff === null ? "Problems" : "New problems"}**\n\n${findingList(introduced)}\n`);
   if (diff !== null && diff.fixed.length > 0) parts.push(`**Fixed by this change**\n\n${findingList(diff.fixed)}\n`);
   if (diff !== null && diff.preexisting.length > 0) {
@@ -40,6 +46,11 @@ export function renderConfigReport(analysis: ConfigAnalysis): string {
   }
   parts.push(renderIssues("**Files that could not be fully read**", analysis.head.issues));
   return parts.filter((p) => p !== "").join("\n");
+}
+
+/** Markdown of what the PR changed, new violations and pre-existing ones (pure; the PR comment's section). */
+export function renderConfigReport(analysis: ConfigAnalysis): string {
+  return [renderChangedSettings(analysis), renderConfigDetails(analysis)].filter((p) => p !== "").join("\n");
 }
 
 export interface ConfigCheckInput {
@@ -55,13 +66,15 @@ export interface ConfigCheckInput {
  */
 export function buildConfigCheckRun(input: ConfigCheckInput): CheckRunPlan {
   const { analysis } = input;
-  const introduced = analysis.diff === null ? analysis.head.findings : analysis.diff.introduced;
+  const introduced = introducedOf(analysis);
   const preexisting = analysis.diff?.preexisting.length ?? 0;
   const failed = introduced.some((f) => failsCheck(f.severity, input.failOn));
-  const body = renderConfigReport(analysis);
-  const summary = [renderIssues(reportMessages.configProblems(), input.configIssues), body, `_${reportMessages.failOnNote(input.failOn)}_\n`]
+  const counts = reportMessages.configCounts(introduced.length, analysis.diff?.fixed.length ?? 0, preexisting, analysis.head.issues.length);
+  // summary: verdict, counts and what changed; text: the details (never the same block twice).
+  const summary = [renderIssues(reportMessages.configProblems(), input.configIssues), `${counts}\n`, renderChangedSettings(analysis), `_${reportMessages.failOnNote(input.failOn)}_\n`]
     .filter((p) => p !== "")
     .join("\n");
+  const details = renderConfigDetails(analysis);
   return {
     name: CHECK_CONFIG,
     headSha: input.headSha,
@@ -70,7 +83,7 @@ export function buildConfigCheckRun(input: ConfigCheckInput): CheckRunPlan {
     output: {
       title: reportMessages.configTitle(introduced.length, preexisting),
       summary: truncateMarkdown(summary, MAX_CHECK_SUMMARY_CHARS, "the check-run summary"),
-      text: truncateMarkdown(body, MAX_CHECK_TEXT_CHARS, "the check-run details"),
+      text: truncateMarkdown(details === "" ? reportMessages.noConfigDetails() : details, MAX_CHECK_TEXT_CHARS, "the check-run details"),
       annotations: analysis.head.findings.map(annotation),
       images: [],
     },

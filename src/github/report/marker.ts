@@ -8,7 +8,12 @@ export function commentMarker(key: string): string {
   return `<!-- loss-doctor:${key} -->`;
 }
 
-/** True when `body` carries the marker of `key`. */
+/**
+ * True when `body` is a sticky comment of exactly `key`: its first line is the marker. A comment that
+ * merely quotes a marker, or carries another key's marker (`report` vs `workflow-7`), does not match.
+ */
 export function hasMarker(body: string | null | undefined, key: string): boolean {
-  return body?.includes(commentMarker(key)) ?? false;
+  if (body === null || body === undefined) return false;
+  const firstLine = body.trimStart().split("\n", 1)[0] ?? "";
+  return firstLine.trim() === commentMarker(key);
 }

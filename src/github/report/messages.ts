@@ -23,11 +23,19 @@ export const reportMessages = {
     introduced === 0
       ? preexisting === 0 ? "Training configs look healthy" : `No new problems (${preexisting} pre-existing)`
       : `${introduced} new training-config problem${introduced === 1 ? "" : "s"}${preexisting === 0 ? "" : ` (${preexisting} pre-existing)`}`,
+  configCounts: (introduced: number, fixed: number, preexisting: number, unreadable: number): string =>
+    [`**${introduced}** new problem${introduced === 1 ? "" : "s"}`, `**${fixed}** fixed`, `**${preexisting}** pre-existing`, ...(unreadable > 0 ? [`**${unreadable}** file problem${unreadable === 1 ? "" : "s"}`] : [])]
+      .join(" · ") + " — details below.",
+  noConfigDetails: (): string => "No problems in the changed training configs.",
   failureTitle: (): string => "Loss Doctor could not finish",
   noBaseDiagnosis: (ref: string): string => `_No stored diagnosis of \`${ref}\` to compare with yet (it is recorded when logs change on \`${ref}\`)._`,
-  sameAsBase: (ref: string): string => `_Same findings as the latest diagnosis of \`${ref}\`._`,
+  sameAsBase: (ref: string): string => `_Same findings as the latest diagnosis of \`${ref}\` (same log files, series, detectors and severities)._`,
   newOnHead: (run: string, f: FindingSummary, ref: string): string =>
     `${severityIcon(f.severity)} **new** in \`${run}\`: ${f.message} (\`${f.series}\`, ${where(f)}) — not seen on \`${ref}\`.`,
+  severityChanged: (run: string, f: FindingSummary, before: Severity, ref: string): string =>
+    `${severityIcon(f.severity)} **${before} → ${f.severity}** in \`${run}\`: ${f.message} (\`${f.series}\`, ${where(f)}) — was ${before} on \`${ref}\`.`,
+  notOnBase: (run: string, source: string, ref: string): string =>
+    `\`${run}\` (\`${source}\`) has no diagnosis on \`${ref}\` to compare with; its findings are all listed below.`,
   fixedOnHead: (run: string, f: FindingSummary, ref: string): string =>
     `✅ **fixed** in \`${run}\`: ${f.message} (\`${f.series}\`, ${where(f)}) on \`${ref}\` — gone now.`,
   findingRow: (run: string, f: FindingSummary): string =>

@@ -10,6 +10,8 @@ export const REPORT_COMMENT_KEY = "report";
 
 export interface PrCommentInput {
   headSha: string;
+  /** Marker key of the sticky comment (default `report`; workflow reports use `workflow-<id>`). */
+  markerKey?: string;
   /** Training section: comparison with base + the rendered diagnosis report; absent when no logs changed. */
   training?: { comparisonMarkdown: string; reportMarkdown: string };
   /** Config-gate section (render of the lint diff); absent when no configs changed. */
@@ -25,7 +27,7 @@ export interface PrCommentInput {
  */
 export function renderPrComment(input: PrCommentInput): string {
   const parts = [
-    commentMarker(REPORT_COMMENT_KEY),
+    commentMarker(input.markerKey ?? REPORT_COMMENT_KEY),
     `## 🩺 Loss Doctor\n`,
     renderIssues(reportMessages.configProblems(), input.configIssues),
   ];

@@ -54,7 +54,7 @@ describe("pull_request handler", () => {
     const api = mockPullRequestReads(mockToken(nock(API)))
       .post(`${REPO}/check-runs`, (b: (typeof checkRuns)[number]) => { checkRuns.push(b); return true; }).times(2).reply(201, { id: 9 })
       .post(`${REPO}/pulls/2/reviews`, (b: (typeof reviews)[number]) => { reviews.push(b); return true; }).reply(200, { id: 31 })
-      .get(`${REPO}/issues/2/comments`).query(true).reply(200, [{ id: 1, body: "unrelated" }])
+      // opened: a new PR holds no comment of ours yet, so the comment is created without listing comments.
       .post(`${REPO}/issues/2/comments`, (b: { body: string }) => { comments.push(b); return true; }).reply(201, { id: 555 });
 
     await app.probot.receive({ id: "pr-1", name: "pull_request", payload: prPayload("opened") } as never);
@@ -65,6 +65,11 @@ describe("pull_request handler", () => {
     expect(config?.conclusion).toBe("failure");
     expect(config?.output.title).toBe("1 new training-config problem");
     expect(config?.output.summary).toContain("| `lr` | `train.py:5` | `1e-3` → `1.0` |");
+    // summary = verdict, counts, changed settings; text = the details; no block in both.
+    expect(config?.output.summary).toContain("**1** new problem · **0** fixed · **0** pre-existing — details below.");
+    expect(config?.output.summary).not.toContain("New problems");
+    expect(config?.output.text).toContain("**New problems**");
+    expect(config?.output.text).not.toContain("Changed settings");
     expect(reviews[0]?.commit_id).toBe(HEAD);
     expect(reviews[0]?.comments).toEqual([expect.objectContaining({ path: "train.py", line: 5 })]);
     expect(reviews[0]?.comments[0]?.body).toContain("```suggestion\noptimizer = torch.optim.Adam(model.parameters(), lr=1e-3)\n```");
@@ -94,7 +99,6 @@ describe("pull_request handler", () => {
     mockPullRequestReads(mockToken(nock(API)))
       .post(`${REPO}/check-runs`).times(2).reply(201, () => { writes++; return { id: 9 }; })
       .post(`${REPO}/pulls/2/reviews`).reply(200, () => { writes++; return { id: 1 }; })
-      .get(`${REPO}/issues/2/comments`).query(true).reply(200, [])
       .post(`${REPO}/issues/2/comments`).reply(201, () => { writes++; return { id: 2 }; });
     const payload = prPayload("opened");
     await app.probot.receive({ id: "pr-dup", name: "pull_request", payload } as never);
@@ -110,10 +114,29 @@ describe("pull_request handler", () => {
       .post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 })
       .get(`${REPO}/issues/2/comments`).query(true).reply(200, [{ id: 4242, body: `${commentMarker("report")}\nold` }])
       .patch(`${REPO}/issues/comments/4242`).reply(200, () => { patched = true; return { id: 4242 }; });
-    await app.probot.receive({ id: "pr-marker", name: "pull_request", payload: prPayload("opened") } as never);
+    await app.probot.receive({ id: "pr-marker", name: "pull_request", payload: prPayload("synchronize") } as never);
     expect(patched).toBe(true);
     expect(tracker.unmatched).toEqual([]);
     expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(4242);
+  }, HANDLER_TIMEOUT_MS);
+
+  test("a workflow-run report comment (own marker) or a comment quoting the marker is never taken for the PR report", async () => {
+    await app.store.setCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" }, 700);
+    let created = false;
+    const api = mockPullRequestReads(mockToken(nock(API)))
+      .post(`${REPO}/check-runs`).times(2).reply(201, { id: 9 })
+      .post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 })
+      .get(`${REPO}/issues/2/comments`).query(true).reply(200, [
+        { id: 700, body: `${commentMarker("workflow-7")}\n## 🩺 Loss Doctor\n` },
+        { id: 701, body: `How do I hide a comment like \`${commentMarker("report")}\`?` },
+      ])
+      .post(`${REPO}/issues/2/comments`).reply(201, () => { created = true; return { id: 702 }; });
+    await app.probot.receive({ id: "pr-wf", name: "pull_request", payload: prPayload("synchronize") } as never);
+    expect(tracker.unmatched).toEqual([]);
+    expect(api.pendingMocks()).toEqual([]);
+    expect(created).toBe(true);
+    expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(702);
+    expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" })).toBe(700);
   }, HANDLER_TIMEOUT_MS);
 
   test("a PR that breaks .github/loss-doctor.yml is told so in the sticky comment before merging", async () => {
@@ -122,7 +145,6 @@ describe("pull_request handler", () => {
       .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: ".github/loss-doctor.yml", status: "modified", patch: "@@ -1 +1 @@" }])
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: BASE }).reply(404, {})
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: HEAD }).reply(200, contentResponse(".github/loss-doctor.yml", "checks:\n  failOnTraining: sometimes\n"))
-      .get(`${REPO}/issues/2/comments`).query(true).reply(200, [])
       .post(`${REPO}/issues/2/comments`, (b: { body: string }) => { comments.push(b.body); return true; }).reply(201, { id: 9 });
     await app.probot.receive({ id: "pr-cfg", name: "pull_request", payload: prPayload("opened") } as never);
     expect(tracker.unmatched).toEqual([]);

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
 import nock from "nock";
+import { AppConfigCache } from "../../../src/config/config-cache.js";
+import { configUnchangedSinceBefore } from "../../../src/github/handlers/on-push.js";
 import { CHECK_CONFIG, CHECK_TRAINING } from "../../../src/github/report/messages.js";
 import { divergingCsv, BAD_TRAIN_PY } from "./helpers/logs.js";
 import { API, contentResponse, createTestApp, examplePayload, FIXED_NOW, mockToken, trackUnmatched, type TestApp } from "./helpers/probot.js";
@@ -7,7 +9,7 @@ import { API, contentResponse, createTestApp, examplePayload, FIXED_NOW, mockTok
 const REPO = "/repos/Codertocat/Hello-World";
 const SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
 
-interface PushPayload { ref: string; after: string; commits: { added: string[]; modified: string[]; removed: string[] }[] }
+interface PushPayload { ref: string; after: string; before: string; forced: boolean; created: boolean; commits: { added: string[]; modified: string[]; removed: string[] }[] }
 
 /** The branch push example, with a changed log and training script. */
 function pushPayload(added: string[], modified: string[] = []) {
@@ -99,6 +101,50 @@ describe("push handler", () => {
     const logged = app.logs.lines.find((l) => l.msg === "delivery failed");
     expect(logged).toMatchObject({ deliveryId: "push-500", event: "push" });
     expect(app.logs.text()).not.toContain("test-token");
+  });
+
+  test("a failed write is logged without its request body, response body, headers or token", async () => {
+    const bodies: string[] = [];
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {})
+      .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
+      .post(`${REPO}/check-runs`, (b: unknown) => { bodies.push(JSON.stringify(b)); return true; }).times(2)
+      .reply(500, { message: "Server Error", echoed_body: "RESPONSE-BODY-MARKER" }, { "x-github-request-id": "ABCD:1234" });
+    await app.probot.receive({ id: "push-500w", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    expect(bodies).toHaveLength(2);
+    const failed = app.logs.lines.find((l) => l.msg === "delivery failed");
+    expect(failed).toMatchObject({ deliveryId: "push-500w", event: "push", error: { status: 500, request: `POST ${API}${REPO}/check-runs`, requestId: "ABCD:1234" } });
+    expect(app.logs.lines.find((l) => l.msg === "could not report the failure")).toMatchObject({ deliveryId: "push-500w", error: { status: 500 } });
+    const text = app.logs.text();
+    expect(text).not.toContain("test-token");
+    expect(text).not.toContain("RESPONSE-BODY-MARKER");
+    expect(text).not.toContain("annotations");
+    expect(text).not.toContain("Loss Doctor / training");
+  });
+
+  test("with a config cache, .github/loss-doctor.yml is fetched once per commit, and not at all when the push left it as in the cached parent", async () => {
+    const cached = await createTestApp({ configCache: new AppConfigCache() });
+    const payload = pushPayload(["metrics.csv"]);
+    const api = mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: SHA }).once().reply(200, contentResponse(".github/loss-doctor.yml", "checks:\n  failOnTraining: never\n"))
+      .get(`${REPO}/contents/metrics.csv`).query(true).times(3).reply(200, contentResponse("metrics.csv", divergingCsv()))
+      .post(`${REPO}/check-runs`).times(3).reply(201, { id: 5 });
+    await cached.probot.receive({ id: "cache-1", name: "push", payload } as never);
+    await cached.probot.receive({ id: "cache-2", name: "push", payload } as never);
+    // A child commit whose push did not touch the config: the parent's cached config is used.
+    const child = { ...payload, created: false, before: SHA, after: "e".repeat(40) };
+    await cached.probot.receive({ id: "cache-3", name: "push", payload: child } as never);
+    expect(tracker.unmatched).toEqual([]);
+    expect(api.pendingMocks()).toEqual([]);
+  });
+
+  test("configUnchangedSinceBefore: only when no listed commit touched the config and the push is a plain fast-forward", () => {
+    const base = { before: SHA, forced: false, created: false, commits: [{ added: ["a.csv"], modified: [], removed: [] }] };
+    expect(configUnchangedSinceBefore(base)).toBe(true);
+    expect(configUnchangedSinceBefore({ ...base, commits: [{ added: [], modified: [".github/loss-doctor.yml"], removed: [] }] })).toBe(false);
+    expect(configUnchangedSinceBefore({ ...base, forced: true })).toBe(false);
+    expect(configUnchangedSinceBefore({ ...base, created: true, before: "0".repeat(40) })).toBe(false);
+    expect(configUnchangedSinceBefore({ ...base, commits: Array.from({ length: 20 }, () => ({ added: [], modified: [], removed: [] })) })).toBe(false);
   });
 
   test("an invalid .github/loss-doctor.yml is reported in the check run and the defaults are used", async () => {

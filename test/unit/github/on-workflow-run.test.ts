@@ -78,7 +78,9 @@ describe("workflow_run.completed and reproduction", () => {
     expect(tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
     expect(checks[0]).toMatchObject({ name: CHECK_TRAINING, head_sha: SHA, conclusion: "failure" });
-    expect(comments[0]?.startsWith(commentMarker("report"))).toBe(true);
+    // Its own marker, not the PR report's: a later pull_request report must never find and overwrite it.
+    expect(comments[0]?.startsWith(commentMarker("workflow-2823525"))).toBe(true);
+    expect(comments[0]).not.toContain(commentMarker("report"));
     expect(comments[0]).toContain("Artifact `old-logs` has expired");
     expect(comments[0]).toMatch(/Artifact `checkpoints` is [\d,]+ bytes, above the/);
     expect(await app.store.getCommentId({ repo: "octo-org/octo-repo", issueNumber: 2, key: "workflow-2823525" })).toBe(13);

@@ -39,19 +39,56 @@ describe("markers", () => {
     expect(hasMarker(body, "workflow-1")).toBe(false);
     expect(hasMarker(null, "report")).toBe(false);
   });
+
+  test("hasMarker is exact: only the first line counts, so quoting a marker or carrying another key's never matches", () => {
+    expect(hasMarker(`${commentMarker("workflow-7")}\n${commentMarker("report")}`, "report")).toBe(false);
+    expect(hasMarker(`see ${commentMarker("report")} above`, "report")).toBe(false);
+    expect(hasMarker(`${commentMarker("workflow-7")}\nbody`, "workflow-7")).toBe(true);
+    expect(hasMarker(`${commentMarker("workflow-7")}\nbody`, "workflow-77")).toBe(false);
+    expect(renderPrComment({ headSha: "abc1234", markerKey: "workflow-7", configIssues: [], notes: [] }).split("\n")[0]).toBe(commentMarker("workflow-7"));
+  });
 });
 
 describe("compareWithBase()", () => {
-  test("compareWithBase(head, base) reports new, fixed and persisting findings of the paired run", () => {
+  test("compareWithBase(head, base) pairs runs by log path (not name) and reports new, fixed and persisting findings", () => {
     const head = summary([finding("divergence"), finding("noisy", { severity: "info", series: "loss" })]);
-    const base = summary([finding("noisy", { severity: "info", series: "loss" }), finding("plateau", { severity: "warning" })], "other-name");
-    const lines = compareWithBase(head, base);
-    expect(lines.map((l) => [l.change, l.finding.id])).toEqual([["new", "divergence"], ["persisting", "noisy"], ["fixed", "plateau"]]);
-    expect(renderComparison(lines, "main")).toBe(
+    const base = { ...summary([finding("noisy", { severity: "info", series: "loss" }), finding("plateau", { severity: "warning" })]) };
+    base.runs = base.runs.map((r) => ({ ...r, name: "renamed-run" }));
+    const comparison = compareWithBase(head, base);
+    expect(comparison.lines.map((l) => [l.change, l.finding.id])).toEqual([["new", "divergence"], ["persisting", "noisy"], ["fixed", "plateau"]]);
+    expect(comparison.unpaired).toEqual([]);
+    expect(renderComparison(comparison, "main")).toBe(
       "**Compared with `main`**\n\n" +
         "- 🔴 **new** in `exp3`: val_loss divergence at epoch 12 (`val_loss`, steps 12–29) — not seen on `main`.\n" +
         "- ✅ **fixed** in `exp3`: val_loss plateau at epoch 12 (`val_loss`, steps 12–29) on `main` — gone now.\n",
     );
+  });
+
+  test("the same finding in another log file is not 'the same findings as main'", () => {
+    const head = summary([finding("divergence")], "exp4");
+    const base = summary([finding("divergence")], "exp3");
+    const comparison = compareWithBase(head, base);
+    expect(comparison.unpaired).toEqual([{ run: "exp4", source: "runs/exp4/metrics.csv" }]);
+    const text = renderComparison(comparison, "main");
+    expect(text).not.toContain("Same findings");
+    expect(text).toContain("`exp4` (`runs/exp4/metrics.csv`) has no diagnosis on `main` to compare with");
+  });
+
+  test("a finding whose severity changed is reported as a change, not as the same finding", () => {
+    const head = summary([finding("plateau", { severity: "error" })]);
+    const base = summary([finding("plateau", { severity: "warning" })]);
+    const comparison = compareWithBase(head, base);
+    expect(comparison.lines.map((l) => [l.change, l.before])).toEqual([["severity", "warning"]]);
+    expect(renderComparison(comparison, "main")).toBe(
+      "**Compared with `main`**\n\n- 🔴 **warning → error** in `exp3`: val_loss plateau at epoch 12 (`val_loss`, steps 12–29) — was warning on `main`.\n",
+    );
+  });
+
+  test("only identical findings in the same files give 'Same findings'", () => {
+    const same = compareWithBase(summary([finding("divergence")]), summary([finding("divergence")]));
+    expect(renderComparison(same, "main")).toContain("_Same findings as the latest diagnosis of `main`");
+    const otherSeries = compareWithBase(summary([finding("divergence")]), summary([finding("divergence", { series: "loss" })]));
+    expect(otherSeries.lines.map((l) => l.change)).toEqual(["new", "fixed"]);
   });
 
   test("renderComparison(null) says there is no base diagnosis yet", () => {

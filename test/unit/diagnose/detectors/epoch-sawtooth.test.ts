@@ -2,7 +2,16 @@ import { describe, expect, test } from "@jest/globals";
 import { detectFindings } from "../../../../src/diagnose/detect.js";
 import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
 import { periodicProfile } from "../../../../src/diagnose/stats/epoch-profile.js";
+import { searchPeriod } from "../../../../src/diagnose/stats/period-search.js";
 import { decayCurve, gaussian, makeRun, makeSeries, seededRandom, sortedEpochs } from "../../../helpers/synth-curves.js";
+
+/** A per-step loss whose every epoch repeats one fixed random per-batch difficulty profile (batch order never changes). */
+function fixedOrder(epochs: number, stepsPerEpoch: number): Float64Array {
+  const normal = gaussian(seededRandom(21));
+  const profile = Float64Array.from({ length: stepsPerEpoch }, () => 0.2 * normal());
+  const trend = decayCurve({ seed: 22, points: epochs * stepsPerEpoch, start: 2.3, floor: 1, noise: 0 });
+  return trend.map((v, i) => v * Math.exp((profile[i % stepsPerEpoch] as number) + 0.05 * normal()));
+}
 
 const sawtoothOf = (run: Parameters<typeof detectFindings>[0]) => detectFindings(run).filter((f) => f.id === "epoch-sawtooth");
 
@@ -53,7 +62,8 @@ describe("epoch-sawtooth detector", () => {
     expect(finding?.evidence).toMatchObject({ period: 50, cycles: 30 });
     expect(finding?.evidence.explained as number).toBeGreaterThan(0.4);
     const e = finding?.evidence as { amplitude: number; explained: number };
-    expect(finding?.message).toBe(DETECTOR_MESSAGES.epochSawtooth({ series: "loss", period: 50, cycles: 30, amplitude: e.amplitude, explained: e.explained }));
+    expect(finding?.evidence.periodSearched).toBe(false);
+    expect(finding?.message).toBe(DETECTOR_MESSAGES.epochSawtooth({ series: "loss", period: 50, cycles: 30, amplitude: e.amplitude, explained: e.explained, searched: false }));
   });
 
   test("Lightning-style logs: the epoch length comes from the validation step gap", () => {
@@ -72,15 +82,44 @@ describe("epoch-sawtooth detector", () => {
     expect(sawtoothOf(makeRun("constant-lr", [...series, makeSeries("lr", constant, "step", "learning-rate")]))).toHaveLength(1);
   });
 
+  test("running-mean logging (Keras per-batch logs: the mean since the epoch began) is a monotone ramp, not a sawtooth", () => {
+    const epochs = 30;
+    const perEpoch = 100;
+    const raw = decayCurve({ seed: 3, points: epochs * perEpoch, start: 2.3, floor: 0.1, noise: 0.05, speed: 1 });
+    const logged = new Float64Array(raw.length);
+    let sum = 0;
+    for (let i = 0; i < raw.length; i++) {
+      sum = (i % perEpoch === 0 ? 0 : sum) + (raw[i] as number);
+      logged[i] = sum / ((i % perEpoch) + 1);
+    }
+    const val = Float64Array.from({ length: epochs }, (_, e) => (logged[(e + 1) * perEpoch - 1] as number) * 1.1);
+    const run = makeRun("running-mean", [makeSeries("loss", logged, "step"), makeSeries("val_loss", val, "epoch")]);
+    expect(sawtoothOf(run)).toEqual([]);
+    const permissive = detectFindings(run, { thresholds: { "epoch-sawtooth": { minProfileVariation: 1 } } }).filter((f) => f.id === "epoch-sawtooth");
+    expect(permissive).toHaveLength(1);
+  });
+
   test("a shuffled run (same trend and noise, no pattern) stays quiet", () => {
     const steps = decayCurve({ seed: 4, points: 1500, start: 2.3, floor: 1.2, noise: 0.15 });
     const val = decayCurve({ seed: 5, points: 30, start: 2.2, floor: 1.2 });
     expect(sawtoothOf(makeRun("shuffled", [makeSeries("loss", steps, "step"), makeSeries("val_loss", val, "epoch")]))).toEqual([]);
   });
 
-  test("without an epoch length (no epoch series, no epochs hparam) it does not run", () => {
-    const { steps } = sortedEpochs(1, 30, 50);
-    expect(sawtoothOf(makeRun("steps-only", [makeSeries("loss", steps, "step")]))).toEqual([]);
+  test("without an epoch length (a lone per-step log) the period is searched", () => {
+    const found = sawtoothOf(makeRun("steps-only", [makeSeries("loss", fixedOrder(30, 50), "step")]));
+    expect(found.map((f) => [f.evidence.period, f.evidence.periodSearched])).toEqual([[50, true]]);
+    expect(found[0]?.message).toContain("for 30 cycles");
+    // Identical class blocks (sortedEpochs: 10 blocks of 5 steps) repeat every block: the search finds the
+    // block, whose profile is a monotone ramp — not reported (see minProfileVariation).
+    const blocks = sortedEpochs(1, 30, 50).steps;
+    expect(searchPeriod((i) => Math.log(blocks[i] as number), blocks.length, 4, 8)?.period).toBe(5);
+    expect(sawtoothOf(makeRun("blocks", [makeSeries("loss", blocks, "step")]))).toEqual([]);
+  });
+
+  test("a searched period needs minSearchCycles; a lone healthy per-step log stays quiet", () => {
+    expect(sawtoothOf(makeRun("six", [makeSeries("loss", fixedOrder(6, 50), "step")]))).toEqual([]);
+    const healthy = decayCurve({ seed: 9, points: 3000, start: 2.3, floor: 0.1, noise: 0.15 });
+    expect(sawtoothOf(makeRun("healthy", [makeSeries("loss", healthy, "step")]))).toEqual([]);
   });
 
   test("minCycles: 3 epochs are too few by default; the threshold can be overridden", () => {
