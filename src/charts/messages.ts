@@ -35,6 +35,8 @@ export const FINDING_LABELS: Readonly<Record<string, (evidence: Record<string, u
   overfitting: () => "overfitting",
   "val-below-train": () => "val < train",
   noisy: () => "noisy",
+  "epoch-sawtooth": () => "per-epoch sawtooth",
+  "metric-stuck": () => "stuck at chance",
 };
 
 /** Label of a finding on the curve. */

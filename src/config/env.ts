@@ -38,6 +38,8 @@ const EnvSchema = z.object({
     .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
   HOST: optionalText.transform((v) => v ?? DEFAULT_HOST),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).optional()).transform((v) => v ?? "info"),
+  /** `json` for log shippers (one object per line), `pretty` (default) for people. */
+  LOG_FORMAT: optionalText.pipe(z.enum(["json", "pretty"]).optional()).transform((v) => v ?? "pretty"),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

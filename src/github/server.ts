@@ -9,6 +9,8 @@ import { createLossDoctorApp } from "./app.js";
 import type { AppDeps } from "./deps.js";
 import { UnthrottledOctokit } from "./octokit.js";
 import { AppConfigCache } from "../config/config-cache.js";
+import type { Log } from "./types.js";
+import { guardWebhook } from "./webhook-guard.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
@@ -26,6 +28,10 @@ export interface ServerOptions {
   publicUrl?: string;
   chartSigningKey?: string;
   logLevel?: AppEnv["LOG_LEVEL"];
+  /** `json`: one JSON object per line (production log shippers); `pretty` (default): human-readable. */
+  logFormat?: AppEnv["LOG_FORMAT"];
+  /** A pino logger to use instead of Probot's (tests capture logs with it). */
+  log?: Log;
   now?: () => Date;
   fetch?: typeof fetch;
   /** Octokit class override. */
@@ -62,6 +68,8 @@ export function depsFromOptions(o: Pick<ServerOptions, "store" | "publicUrl" | "
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const probot = new Probot({
     appId: options.appId, privateKey: options.privateKey, secret: options.webhookSecret, logLevel: options.logLevel ?? "info",
+    ...(options.logFormat === undefined ? {} : { logFormat: options.logFormat }),
+    ...(options.log === undefined ? {} : { log: options.log }),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     ...(options.Octokit !== undefined ? { Octokit: options.Octokit } : options.throttle === false ? { Octokit: UnthrottledOctokit } : {}),
   });
@@ -71,7 +79,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
       return;
     }
-    void middleware(req, res, () => res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n"));
+    const notFound = (): void => void res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+    if (req.method === "POST" && req.url?.split("?")[0] === WEBHOOK_PATH) {
+      void guardWebhook(req, res, options.webhookSecret, probot.log).then((ok) => (ok ? middleware(req, res, notFound) : false));
+      return;
+    }
+    void middleware(req, res, notFound);
   });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -107,7 +120,7 @@ export async function startFromEnv(raw: Record<string, string | undefined>): Pro
   const env = readEnv(await withPrivateKey(raw));
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.LOSS_DOCTOR_DATA_DIR });
   const server = await createServer({
-    appId: env.APP_ID, privateKey: env.PRIVATE_KEY, webhookSecret: env.WEBHOOK_SECRET, store, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL,
+    appId: env.APP_ID, privateKey: env.PRIVATE_KEY, webhookSecret: env.WEBHOOK_SECRET, store, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL, logFormat: env.LOG_FORMAT,
     ...(env.GITHUB_API_URL === undefined ? {} : { baseUrl: env.GITHUB_API_URL }),
     ...(env.PUBLIC_URL === undefined ? {} : { publicUrl: env.PUBLIC_URL }),
     ...(env.CHART_SIGNING_KEY === undefined ? {} : { chartSigningKey: env.CHART_SIGNING_KEY }),

@@ -1,58 +1,13 @@
 import type { Series, StepUnit } from "../domain/series.js";
 import type { Issue } from "../domain/issue.js";
 import { classifyTag, type TagContext } from "./roles.js";
-
-/** First capacity of a column (points). */
-const INITIAL_CAPACITY = 64;
-/**
- * `toArray()` hands out a view of the column's own buffer (no copy) when at most this share of the
- * buffer would be wasted; otherwise it copies exactly `length` values so the big buffer can be freed.
- * With doubling growth a full-ish column wastes < 25 % and saves copying (and briefly doubling) it.
- */
-const MAX_SHARED_WASTE = 0.25;
-
-/** Growable column of doubles; avoids boxing millions of points in JS arrays. */
-class Column {
-  private buffer = new Float64Array(INITIAL_CAPACITY);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.buffer.length) this.grow();
-    this.buffer[this.length++] = value;
-  }
-
-  private grow(): void {
-    const next = new Float64Array(this.buffer.length * 2);
-    next.set(this.buffer);
-    this.buffer = next;
-  }
-
-  truncate(length: number): void {
-    this.length = Math.min(this.length, length);
-  }
-
-  at(index: number): number {
-    return this.buffer[index] ?? Number.NaN;
-  }
-
-  /** The values; the column must not be pushed to afterwards (the result may share its buffer). */
-  toArray(): Float64Array {
-    const waste = this.buffer.length - this.length;
-    if (waste <= this.buffer.length * MAX_SHARED_WASTE) return this.buffer.subarray(0, this.length);
-    return this.buffer.slice(0, this.length);
-  }
-}
+import { SeriesPoints } from "./series-points.js";
 
 interface Pending {
-  steps: Column;
-  values: Column;
-  wallTimes: Column;
-  hasWallTime: boolean;
+  points: SeriesPoints;
   context: TagContext;
   stepUnit: StepUnit;
   dropped: number;
-  /** Step of the last kept point (NaN when none): the restart check without reading the column. */
-  lastStep: number;
 }
 
 const NO_CONTEXT: TagContext = Object.freeze({});
@@ -110,7 +65,7 @@ export class SeriesBuilder {
   private entry(tag: string, context: TagContext, stepUnit: StepUnit): Pending {
     let entry = this.pending.get(tag);
     if (entry === undefined) {
-      entry = { steps: new Column(), values: new Column(), wallTimes: new Column(), hasWallTime: false, context, stepUnit, dropped: 0, lastStep: Number.NaN };
+      entry = { points: new SeriesPoints(), context, stepUnit, dropped: 0 };
       this.pending.set(tag, entry);
     }
     return entry;
@@ -118,14 +73,11 @@ export class SeriesBuilder {
 
   /** The hot path: small enough for V8 to inline into callers (rare cases live in their own methods). */
   private append(entry: Pending, step: number, value: number, wallTime: number | undefined): void {
+    const points = entry.points;
     // NaN `lastStep` (no point yet) never compares <=, like a NaN step.
-    if (step <= entry.lastStep && this.purge) this.purgeFrom(entry, step);
-    if (entry.steps.length >= this.maxPoints) return void entry.dropped++;
-    if (wallTime !== undefined && !entry.hasWallTime) startWallTimes(entry);
-    entry.steps.push(step);
-    entry.values.push(value);
-    entry.lastStep = step;
-    if (entry.hasWallTime) entry.wallTimes.push(wallTime ?? Number.NaN);
+    if (step <= points.lastStep && this.purge) this.purgeFrom(entry, step);
+    if (points.length >= this.maxPoints) return void entry.dropped++;
+    points.push(step, value, wallTime);
   }
 
   /** Forgets a tag entirely (e.g. a CSV column that turned out to hold text). */
@@ -144,13 +96,11 @@ export class SeriesBuilder {
   }
 
   private purgeFrom(entry: Pending, step: number): void {
-    let keep = entry.steps.length;
-    while (keep > 0 && entry.steps.at(keep - 1) >= step) keep--;
-    this.purged += entry.steps.length - keep;
-    entry.steps.truncate(keep);
-    entry.values.truncate(keep);
-    entry.wallTimes.truncate(keep);
-    entry.lastStep = keep > 0 ? entry.steps.at(keep - 1) : Number.NaN;
+    const points = entry.points;
+    let keep = points.length;
+    while (keep > 0 && points.stepAt(keep - 1) >= step) keep--;
+    this.purged += points.length - keep;
+    points.truncate(keep);
   }
 
   /** Finished series (in first-seen tag order) plus issues about dropped points. */
@@ -173,9 +123,7 @@ export class SeriesBuilder {
 
   private finish(tag: string, entry: Pending): Series {
     const { role, direction } = classifyTag(tag, entry.context);
-    let steps = entry.steps.toArray();
-    let values = entry.values.toArray();
-    let wallTimes = entry.hasWallTime ? entry.wallTimes.toArray() : undefined;
+    let { steps, values, wallTimes } = entry.points.finish();
     if (this.options.restartPolicy === "sort" && !isSorted(steps)) {
       const order = Array.from(steps.keys()).sort((a, b) => (steps[a] ?? 0) - (steps[b] ?? 0) || a - b);
       steps = Float64Array.from(order, (i) => steps[i] ?? Number.NaN);
@@ -189,12 +137,6 @@ export class SeriesBuilder {
     if (wallTimes !== undefined) result.wallTimes = wallTimes;
     return result;
   }
-}
-
-/** The first wall time of a series: earlier points get NaN. */
-function startWallTimes(entry: Pending): void {
-  entry.hasWallTime = true;
-  for (let i = 0; i < entry.steps.length; i++) entry.wallTimes.push(Number.NaN);
 }
 
 function isSorted(steps: Float64Array): boolean {

@@ -27,6 +27,12 @@ describe("readEnv()", () => {
     expect(message).not.toContain("SECRETVALUE");
   });
 
+  test("LOG_FORMAT: pretty by default, json for log shippers, anything else refused", () => {
+    expect(readEnv(base).LOG_FORMAT).toBe("pretty");
+    expect(readEnv({ ...base, LOG_FORMAT: "json" }).LOG_FORMAT).toBe("json");
+    expect(() => readEnv({ ...base, LOG_FORMAT: "xml" })).toThrow(/LOG_FORMAT:/);
+  });
+
   test("PUBLIC_URL without CHART_SIGNING_KEY is refused (chart URLs must be signed)", () => {
     expect(() => readEnv({ ...base, PUBLIC_URL: "https://ld.example.com" })).toThrow(/CHART_SIGNING_KEY: required when PUBLIC_URL is set/);
     expect(() => readEnv({ ...base, PUBLIC_URL: "https://ld.example.com", CHART_SIGNING_KEY: "short" })).toThrow(/at least 32 characters/);

@@ -5,7 +5,8 @@ import { createServer, WEBHOOK_PATH, type RunningServer } from "../../../src/git
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { CHECK_TRAINING } from "../../../src/github/report/messages.js";
 import { divergingCsv } from "./helpers/logs.js";
-import { API, contentResponse, examplePayload, FIXED_NOW, mockToken, testPrivateKey } from "./helpers/probot.js";
+import { isValidSignature } from "../../../src/github/webhook-guard.js";
+import { API, captureLogs, contentResponse, examplePayload, FIXED_NOW, mockToken, testPrivateKey } from "./helpers/probot.js";
 
 const SECRET = "webhook-secret";
 const REPO = "/repos/Codertocat/Hello-World";
@@ -50,5 +51,33 @@ describe("createServer() handles signed webhooks end to end (GitHub API mocked w
     expect(await deliver(server, "srv-2", "push", payload, "wrong-secret")).toBe(400);
     expect(checkRuns).toBe(1);
     expect((await store.latestDiagnosis("Codertocat/Hello-World", "master", "training"))?.createdAt).toBe(FIXED_NOW.toISOString());
+  }, 30_000);
+
+  test("isValidSignature: only the exact sha256 HMAC of the body under the secret", () => {
+    const body = Buffer.from('{"a":1}');
+    const good = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+    expect(isValidSignature(SECRET, body, good)).toBe(true);
+    expect(isValidSignature("other", body, good)).toBe(false);
+    expect(isValidSignature(SECRET, Buffer.from('{"a":2}'), good)).toBe(false);
+    expect(isValidSignature(SECRET, body, good.replace("sha256=", "sha1="))).toBe(false);
+    expect(isValidSignature(SECRET, body, undefined)).toBe(false);
+  });
+});
+
+describe("a forged webhook is refused before Probot sees it", () => {
+  test("400, one WARN line with the delivery id and event only: no payload, no secret", async () => {
+    const { logger, capture } = captureLogs();
+    const server = await createServer({ appId: 1, privateKey: testPrivateKey(), webhookSecret: SECRET, store: new MemoryStore(), port: 0, host: "127.0.0.1", log: logger, throttle: false });
+    try {
+      const payload = examplePayload("push", null, (p: { head_commit: { message: string } }) => { p.head_commit.message = "PAYLOAD-BODY-MARKER"; }, 4);
+      expect(await deliver(server, "forged-1", "push", payload, "wrong-secret")).toBe(400);
+      const refused = capture.lines.filter((l) => String(l.msg).startsWith("webhook refused"));
+      expect(refused).toEqual([expect.objectContaining({ level: 40, deliveryId: "forged-1", event: "push" })]);
+      expect(capture.lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
+      expect(capture.text()).not.toContain("PAYLOAD-BODY-MARKER");
+      expect(capture.text()).not.toContain(SECRET);
+    } finally {
+      await server.stop();
+    }
   }, 30_000);
 });

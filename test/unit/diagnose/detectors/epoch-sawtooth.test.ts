@@ -3,6 +3,8 @@ import { detectFindings } from "../../../../src/diagnose/detect.js";
 import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
 import { periodicProfile } from "../../../../src/diagnose/stats/epoch-profile.js";
 import { searchPeriod } from "../../../../src/diagnose/stats/period-search.js";
+import { existsSync } from "node:fs";
+import { loadTorchRun, readTorchManifest, SHARED, torchRunsAvailable } from "../../../helpers/load-torch-run.js";
 import { decayCurve, gaussian, makeRun, makeSeries, seededRandom, sortedEpochs } from "../../../helpers/synth-curves.js";
 
 /** A per-step loss whose every epoch repeats one fixed random per-batch difficulty profile (batch order never changes). */
@@ -129,5 +131,27 @@ describe("epoch-sawtooth detector", () => {
     const run = makeRun("eight", [makeSeries("loss", steps, "step"), makeSeries("val_loss", val, "epoch")]);
     expect(sawtoothOf(run)).toHaveLength(1);
     expect(detectFindings(run, { thresholds: { "epoch-sawtooth": { minCycles: 9 } } }).filter((f) => f.id === "epoch-sawtooth")).toEqual([]);
+  });
+});
+
+const describeIfShared =
+  existsSync(SHARED) && torchRunsAvailable()
+    ? describe
+    : (name: string, _fn: () => void): void =>
+        describe(name, () => test("skipped: ../shared/fixtures/torch-runs is absent", () => expect(torchRunsAvailable()).toBe(false)));
+
+describeIfShared("epoch-sawtooth on ../shared/fixtures/torch-runs step logs", () => {
+  const runs = (torchRunsAvailable() ? readTorchManifest().filter((e) => e.steps_path !== null) : []).map((e) => ({ e, run: loadTorchRun(e, true) }));
+
+  test("with the epoch log: fires exactly on no_shuffle_sorted, at 45 steps per epoch", () => {
+    const fired = runs.filter(({ run }) => sawtoothOf(run).length > 0).map(({ e }) => e.scenario);
+    expect(fired).toEqual(["no_shuffle_sorted", "no_shuffle_sorted", "no_shuffle_sorted"]);
+  });
+
+  test("a lone steps.csv (period searched): the same three runs, period 45, and nothing else", () => {
+    const results = runs.map(({ e, run }) => ({ e, found: sawtoothOf({ ...run, hparams: {}, series: run.series.filter((s) => s.tag.startsWith("step/")) }) }));
+    const fired = results.filter((r) => r.found.length > 0);
+    expect(fired.map((r) => r.e.scenario)).toEqual(["no_shuffle_sorted", "no_shuffle_sorted", "no_shuffle_sorted"]);
+    for (const r of fired) expect(r.found[0]?.evidence).toMatchObject({ period: 45, periodSearched: true });
   });
 });

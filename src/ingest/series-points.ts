@@ -1,0 +1,84 @@
+/** First capacity of a series (points); columns double from there. */
+const INITIAL_CAPACITY = 64;
+/**
+ * `finish()` hands out views of the store's own buffers (no copy) when at most this share of each
+ * buffer is unused; otherwise it copies exactly `length` values so the big buffer can be freed.
+ * With doubling growth a full-ish series wastes < 25 % and saves copying (and briefly doubling) it.
+ */
+const MAX_SHARED_WASTE = 0.25;
+
+/** The finished columns of one series. */
+export interface PointColumns {
+  steps: Float64Array;
+  values: Float64Array;
+  /** Undefined when no point had a wall time. */
+  wallTimes: Float64Array | undefined;
+}
+
+/**
+ * The points of one series: steps, values and (from the first point that has one) wall times, in
+ * Float64 columns under ONE length and capacity, so a point costs one capacity check. Avoids boxing
+ * millions of points in JS arrays.
+ */
+export class SeriesPoints {
+  private steps = new Float64Array(INITIAL_CAPACITY);
+  private values = new Float64Array(INITIAL_CAPACITY);
+  /** NaN before the first point that had a wall time; undefined while no point had one. */
+  private wallTimes: Float64Array | undefined = undefined;
+  length = 0;
+  /** Step of the last point (NaN when none): the restart check without reading a column. */
+  lastStep = Number.NaN;
+
+  push(step: number, value: number, wallTime: number | undefined): void {
+    const i = this.length;
+    if (i === this.steps.length) this.grow();
+    if (wallTime !== undefined && this.wallTimes === undefined) this.startWallTimes();
+    this.steps[i] = step;
+    this.values[i] = value;
+    const wallTimes = this.wallTimes;
+    if (wallTimes !== undefined) wallTimes[i] = wallTime ?? Number.NaN;
+    this.length = i + 1;
+    this.lastStep = step;
+  }
+
+  /** Step of point `index` (NaN outside the points). */
+  stepAt(index: number): number {
+    return index < this.length ? (this.steps[index] ?? Number.NaN) : Number.NaN;
+  }
+
+  /** Keeps only the first `length` points. */
+  truncate(length: number): void {
+    if (length >= this.length) return;
+    this.length = Math.max(0, length);
+    this.lastStep = this.stepAt(this.length - 1);
+  }
+
+  /** The columns; nothing may be pushed afterwards (they may share this store's buffers). */
+  finish(): PointColumns {
+    const n = this.length;
+    const wallTimes = this.wallTimes;
+    return { steps: trimmed(this.steps, n), values: trimmed(this.values, n), wallTimes: wallTimes === undefined ? undefined : trimmed(wallTimes, n) };
+  }
+
+  private grow(): void {
+    const capacity = this.steps.length * 2;
+    this.steps = grown(this.steps, capacity);
+    this.values = grown(this.values, capacity);
+    if (this.wallTimes !== undefined) this.wallTimes = grown(this.wallTimes, capacity);
+  }
+
+  private startWallTimes(): void {
+    this.wallTimes = new Float64Array(this.steps.length).fill(Number.NaN, 0, this.length);
+  }
+}
+
+function grown(column: Float64Array, capacity: number): Float64Array {
+  const next = new Float64Array(capacity);
+  next.set(column);
+  return next;
+}
+
+function trimmed(column: Float64Array, length: number): Float64Array {
+  const waste = column.length - length;
+  return waste <= column.length * MAX_SHARED_WASTE ? column.subarray(0, length) : column.slice(0, length);
+}
