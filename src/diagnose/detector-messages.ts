@@ -16,6 +16,11 @@ export function formatPercent(ratio: number): string {
   return `${Math.round(ratio * 100)} %`;
 }
 
+/** Relative rises read as percentages up to +100 %, then as multiples of the reference ("115×"). */
+export function formatRise(rise: number): string {
+  return rise <= 1 ? `${formatPercent(rise)} above` : `${formatValue(1 + rise)}×`;
+}
+
 /** "step 1200" or "epoch 12". */
 export function formatStep(step: number, unit: "step" | "epoch"): string {
   return `${unit} ${formatValue(step)}`;
@@ -30,7 +35,7 @@ export const DETECTOR_MESSAGES = {
   divergenceEarly: (p: { series: string; ratio: number; at: string }): string =>
     `${p.series} at ${p.at} is ${formatValue(p.ratio)}× its validation value: training blew up inside the first epoch`,
   divergenceTrend: (p: { series: string; rise: number; at: string }): string =>
-    `${p.series} trends up: ${formatPercent(p.rise)} above its best since ${p.at}`,
+    `${p.series} trends up: ${formatRise(p.rise)} its best since ${p.at}`,
   oscillation: (p: { series: string; amplitude: number; swings: number }): string =>
     `${p.series} swings ±${formatPercent(p.amplitude)} around its trend (${p.swings} reversals)`,
   epochSawtooth: (p: { series: string; period: number; cycles: number; amplitude: number; explained: number; searched: boolean }): string =>

@@ -72,7 +72,7 @@ export class SeriesPoints {
   }
 }
 
-function grown(column: Float64Array, capacity: number): Float64Array {
+function grown(column: Float64Array, capacity: number): Float64Array<ArrayBuffer> {
   const next = new Float64Array(capacity);
   next.set(column);
   return next;

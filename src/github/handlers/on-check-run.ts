@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { loadAppConfig } from "../../config/load.js";
+import { loadAppConfig, loadAppConfigCached } from "../../config/load.js";
 import type { AppDeps } from "../deps.js";
 import { isBranchTip } from "../collect/branch.js";
 import { UserFacingError } from "../errors.js";
@@ -21,8 +21,10 @@ const WRITE_LEVELS = new Set(["admin", "write", "maintain"]);
 
 /** Re-run for a commit outside a PR: the files changed by that commit, like a push. */
 async function rerunCommit(octokit: GitHub, deps: AppDeps, repo: RepoRef, sha: string, branch: string | null): Promise<void> {
-  const config = await loadAppConfig(octokit, repo, sha);
-  const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha });
+  const [config, { data }] = await Promise.all([
+    loadAppConfigCached(octokit, repo, sha, deps.configCache),
+    octokit.rest.repos.getCommit({ ...repo, ref: sha }),
+  ]);
   const changed = (data.files ?? []).filter((f) => f.status !== "removed").map((f) => f.filename);
   const changes = await collectChanges(octokit, repo, changed, config, { head: sha, base: null });
   const configs = changes.configs.length === 0 ? null : await runConfigJob(octokit, deps, { repo, headSha: sha, head: changes.configs, base: null, config });
