@@ -11,6 +11,7 @@ import { UnthrottledOctokit } from "./octokit.js";
 import { AppConfigCache } from "../config/config-cache.js";
 import type { Log } from "./types.js";
 import { guardWebhook } from "./webhook-guard.js";
+import { safeError } from "./log-safe.js";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
 
@@ -81,7 +82,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     }
     const notFound = (): void => void res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
     if (req.method === "POST" && req.url?.split("?")[0] === WEBHOOK_PATH) {
-      void guardWebhook(req, res, options.webhookSecret, probot.log).then((ok) => (ok ? middleware(req, res, notFound) : false));
+      guardWebhook(req, res, options.webhookSecret, probot.log)
+        .then((ok) => (ok ? middleware(req, res, notFound) : false))
+        .catch((error: unknown) => {
+          // An aborted or broken request stream: answer if still possible, never crash the process.
+          probot.log.warn({ error: safeError(error) }, "webhook request failed while reading");
+          if (!res.headersSent) res.writeHead(400, { "content-type": "text/plain" }).end("Bad request\n");
+        });
       return;
     }
     void middleware(req, res, notFound);

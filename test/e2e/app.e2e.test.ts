@@ -134,7 +134,19 @@ describe("Loss Doctor server against a fake GitHub (OpenAPI-validated)", () => {
     const comments = repo.commentsOn(pull.number);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toMatch(/diverg|explodes/i);
+    expect(comments[0]?.body.startsWith("<!-- loss-doctor:workflow-5 -->")).toBe(true);
     dump("f-workflow-run-comment.md", comments[0]?.body ?? null);
+    expect(gh.violations).toEqual([]);
+
+    // (g) regression: the PR's own report never finds and overwrites the workflow report (own markers).
+    repo.commit("sweep-2", { "runs/exp5/metrics.csv": divergingCsv(30, 11) }, "exp5");
+    const synced = repo.syncPull(pull.number);
+    expect((await send("pull_request", pullRequestPayload(repo, synced, "synchronize"))).status).toBe(200);
+    const both = repo.commentsOn(pull.number);
+    expect(both).toHaveLength(2);
+    expect(both[0]?.id).toBe(comments[0]?.id);
+    expect(both[0]?.edits).toBe(0);
+    expect(both[1]?.body.startsWith("<!-- loss-doctor:report -->")).toBe(true);
     expect(gh.violations).toEqual([]);
   });
 

@@ -25,11 +25,16 @@ export function selectPaths(paths: readonly string[], config: AppConfig): { logs
 }
 
 /**
- * Downloads files at `ref` (concurrently; results in `paths` order); user-level problems (missing,
+ * Downloads files at `ref` (concurrently; results in `paths` order) unless `known` already holds their
+ * contents at `ref` (e.g. rebuilt from a PR's patches); user-level problems (missing,
  * too large) become issues, not failures. The count is already capped by `logs.maxFiles`/`configGate.maxFiles`.
  */
-export async function downloadFiles(octokit: GitHub, repo: RepoRef, paths: string[], ref: string, maxBytes: number): Promise<{ files: InputFile[]; issues: Issue[] }> {
+export async function downloadFiles(
+  octokit: GitHub, repo: RepoRef, paths: string[], ref: string, maxBytes: number, known?: ReadonlyMap<string, Uint8Array>,
+): Promise<{ files: InputFile[]; issues: Issue[] }> {
   const results = await Promise.all(paths.map(async (path): Promise<InputFile | Issue> => {
+    const data = known?.get(path);
+    if (data !== undefined && data.byteLength <= maxBytes) return { path, data };
     try {
       return await downloadRepoFile(octokit, repo, path, ref, maxBytes);
     } catch (error) {
@@ -47,8 +52,10 @@ export async function downloadFiles(octokit: GitHub, repo: RepoRef, paths: strin
 }
 
 /** Downloads config sources as text at `ref` (missing files — e.g. new in the PR — are skipped). */
-export async function downloadSources(octokit: GitHub, repo: RepoRef, paths: string[], ref: string): Promise<{ sources: SourceText[]; issues: Issue[] }> {
-  const { files, issues } = await downloadFiles(octokit, repo, paths, ref, MAX_CONFIG_FILE_BYTES);
+export async function downloadSources(
+  octokit: GitHub, repo: RepoRef, paths: string[], ref: string, known?: ReadonlyMap<string, Uint8Array>,
+): Promise<{ sources: SourceText[]; issues: Issue[] }> {
+  const { files, issues } = await downloadFiles(octokit, repo, paths, ref, MAX_CONFIG_FILE_BYTES, known);
   const decoder = new TextDecoder("utf-8");
   return { sources: files.map((f) => ({ path: f.path, text: decoder.decode(f.data) })), issues };
 }

@@ -16,19 +16,20 @@ export interface CollectedChanges {
 
 /**
  * Collect step (edge): picks changed logs and configs by the repository's globs and downloads them at
- * `headRef` (and configs at `baseRef` too, for the PR diff). `renames` maps new → old paths.
+ * `headRef` (and configs at `baseRef` too, for the PR diff). `renames` maps new → old paths;
+ * `headContents` holds head files already known (added files rebuilt from a PR's patches): not fetched.
  */
 export async function collectChanges(
   octokit: GitHub,
   repo: RepoRef,
   changed: readonly string[],
   config: ParsedAppConfig,
-  refs: { head: string; base: string | null; renames?: ReadonlyMap<string, string> },
+  refs: { head: string; base: string | null; renames?: ReadonlyMap<string, string>; headContents?: ReadonlyMap<string, Uint8Array> },
 ): Promise<CollectedChanges> {
   const selected = selectPaths(changed, config.config);
   const [logs, head] = await Promise.all([
-    downloadFiles(octokit, repo, selected.logs, refs.head, config.config.logs.maxFileBytes),
-    downloadSources(octokit, repo, selected.configs, refs.head),
+    downloadFiles(octokit, repo, selected.logs, refs.head, config.config.logs.maxFileBytes, refs.headContents),
+    downloadSources(octokit, repo, selected.configs, refs.head, refs.headContents),
   ]);
   let baseConfigs: SourceText[] | null = null;
   if (refs.base !== null && head.sources.length > 0) {

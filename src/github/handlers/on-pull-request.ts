@@ -3,6 +3,8 @@ import { loadAppConfigCached } from "../../config/load.js";
 import type { ParsedAppConfig } from "../../config/parse.js";
 import type { AppDeps } from "../deps.js";
 import { listPullRequestFiles, type ChangedFile } from "../collect/changed-files.js";
+import { MAX_CONFIG_FILE_BYTES } from "../collect/collect-files.js";
+import { contentsFromPatches } from "../collect/patch-content.js";
 import { CONFIG_PATH } from "../../config/messages.js";
 import { CHECK_TRAINING, reportMessages } from "../report/messages.js";
 import { REPORT_COMMENT_KEY, renderPrComment } from "../report/pr-comment.js";
@@ -68,7 +70,9 @@ export async function runPullRequestPipeline(octokit: GitHub, deps: AppDeps, rep
   const listing = listPullRequestFiles(octokit, repo, pr.number);
   const [files, config] = await Promise.all([listing, loadGateConfig(octokit, deps, repo, pr, listing)]);
   const renames = new Map(files.filter((f) => f.previousPath !== undefined).map((f) => [f.path, f.previousPath ?? f.path]));
-  const changes = await collectChanges(octokit, repo, files.map((f) => f.path), config, { head: pr.head.sha, base: pr.base.sha, renames });
+  // Files the PR adds are complete in their patches: no contents request for them.
+  const headContents = contentsFromPatches(files, Math.max(config.config.logs.maxFileBytes, MAX_CONFIG_FILE_BYTES));
+  const changes = await collectChanges(octokit, repo, files.map((f) => f.path), config, { head: pr.head.sha, base: pr.base.sha, renames, headContents });
   const configs = changes.configs.length === 0 ? null : await runConfigJob(octokit, deps, {
     repo, headSha: pr.head.sha, head: changes.configs, base: changes.baseConfigs ?? [], config,
     pull: { number: pr.number, patches: new Map(files.map((f) => [f.path, f.patch])) },

@@ -139,6 +139,22 @@ describe("pull_request handler", () => {
     expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" })).toBe(700);
   }, HANDLER_TIMEOUT_MS);
 
+  test("a log the PR adds is read from its complete patch: no contents request for it", async () => {
+    const csv = divergingCsv();
+    const lines = csv.replace(/\n$/, "").split("\n");
+    const patch = [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join("\n");
+    const checkRuns: { name: string; conclusion: string }[] = [];
+    const api = mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: BASE }).reply(404, {})
+      .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: "runs/exp1/metrics.csv", status: "added", patch }])
+      .post(`${REPO}/check-runs`, (b: (typeof checkRuns)[number]) => { checkRuns.push(b); return true; }).reply(201, { id: 9 })
+      .post(`${REPO}/issues/2/comments`).reply(201, { id: 10 });
+    await app.probot.receive({ id: "pr-patch", name: "pull_request", payload: prPayload("opened") } as never);
+    expect(tracker.unmatched).toEqual([]);
+    expect(api.pendingMocks()).toEqual([]);
+    expect(checkRuns).toEqual([expect.objectContaining({ name: "Loss Doctor / training", conclusion: "failure" })]);
+  }, HANDLER_TIMEOUT_MS);
+
   test("a PR that breaks .github/loss-doctor.yml is told so in the sticky comment before merging", async () => {
     const comments: string[] = [];
     mockToken(nock(API))

@@ -77,6 +77,21 @@ describe("SeriesBuilder columns", () => {
     expect(viaChannel.purgedPoints).toBe(3);
   });
 
+  test("wall times start at the first point that has one (earlier points NaN), across growth and restarts", () => {
+    const builder = new SeriesBuilder(options);
+    const append = builder.channel("acc");
+    for (let i = 0; i < 100; i++) append(i, i, i >= 70 ? 1000 + i : undefined);
+    append(90, -1, undefined); // restart: drops steps 90..99, keeps the wall-time column
+    const s = builder.build().series[0]!;
+    expect(s.steps.length).toBe(91);
+    expect(s.wallTimes!.slice(0, 70).every(Number.isNaN)).toBe(true);
+    expect([...s.wallTimes!.slice(70, 72), s.wallTimes![90]]).toEqual([1070, 1071, Number.NaN]);
+    expect([s.steps[90], s.values[90]]).toEqual([90, -1]);
+    const none = new SeriesBuilder(options);
+    none.add("x", 0, 1);
+    expect(none.build().series[0]!.wallTimes).toBeUndefined();
+  });
+
   test("built arrays never keep more than a quarter of their buffer as waste", () => {
     for (const points of [1, 63, 64, 65, 96, 97, 1000, 4097, 70_000]) {
       const builder = new SeriesBuilder(options);
