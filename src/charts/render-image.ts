@@ -1,13 +1,15 @@
 /**
  * Rendering edge: vega-lite spec → vega → SVG (headless, renderer "none", no node-canvas) → PNG with
  * resvg and the bundled DejaVu fonts (no system fonts: text renders the same on every machine).
- * See docs/adr/0002-render-vega-on-the-server.md.
+ * See docs/adr/0002-render-vega-on-the-server.md and docs/benchmarks/charts.md (what each step costs).
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { Resvg, renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+import { CompileCache } from "./compile-cache.js";
+import { encodePng, encodePngAsync } from "./png-encode.js";
 import { applyTheme, themePalette, type ChartTheme } from "./theme.js";
 
 const require = createRequire(import.meta.url);
@@ -18,15 +20,31 @@ const FONT_FAMILY = "DejaVu Sans";
 /** Pixel ratio of PNGs when no width is asked for: crisp on high-DPI screens. */
 export const DEFAULT_PNG_SCALE = 2;
 
-/** Absolute paths of the bundled TTF files. */
+let fontFiles: string[] | null = null;
+/** One per process: charts of the same shape compile once (see compile-cache.ts). */
+const compiled = new CompileCache();
+
+/** Absolute paths of the bundled TTF files (resolved once per process). */
 export function bundledFontFiles(): string[] {
-  const dir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-  return FONT_FILES.map((file) => join(dir, file));
+  if (fontFiles === null) {
+    const dir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    fontFiles = FONT_FILES.map((file) => join(dir, file));
+  }
+  return [...fontFiles];
+}
+
+export interface SvgOptions {
+  /**
+   * Keep vega-lite's ARIA descriptions (one formatted text per data point, ~40 % of the vega run on
+   * large charts). Default: true (an SVG file stays accessible); PNG rendering turns it off since a
+   * raster image cannot carry them.
+   */
+  accessible?: boolean;
 }
 
 /** Compiles a vega-lite spec and renders it to an SVG string (no browser, no canvas). */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const { spec: vgSpec } = compile(spec);
+export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
+  const vgSpec = compiled.compile(spec, options.accessible === false ? { aria: false } : {});
   const view = new vega.View(vega.parse(vgSpec), { renderer: "none" });
   try {
     return await view.toSVG();
@@ -46,21 +64,45 @@ export interface PngOptions {
   theme?: ChartTheme;
 }
 
-/** Renders a vega-lite spec to PNG bytes. */
+/** Renders a vega-lite spec to PNG bytes (rasterised off the main thread). */
 export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): Promise<Uint8Array> {
   const themed = options.theme === undefined ? spec : applyTheme(spec, options.theme);
-  const svg = await renderSvg(themed);
-  return svgToPng(svg, options);
+  const svg = await renderSvg(themed, { accessible: false });
+  return svgToPngAsync(svg, options);
 }
 
-/** Rasterises an SVG with the bundled fonts; the background is the theme's (vega draws it too). */
+/**
+ * Renders several specs to PNG: the vega steps run one after the other (single-threaded), each
+ * rasterisation starts as soon as its SVG is ready and runs on libuv's thread pool, so it overlaps
+ * with the next chart's vega work. Same bytes as {@link renderPng}, in the order of `specs`.
+ */
+export async function renderPngs(specs: readonly TopLevelSpec[], options: PngOptions = {}): Promise<Uint8Array[]> {
+  const pending: Promise<Uint8Array>[] = [];
+  for (const spec of specs) {
+    const themed = options.theme === undefined ? spec : applyTheme(spec, options.theme);
+    pending.push(svgToPngAsync(await renderSvg(themed, { accessible: false }), options));
+  }
+  return Promise.all(pending);
+}
+
+/** Rasterises an SVG with the bundled fonts; the background is the theme's (vega draws it too), so every pixel is opaque. */
 export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
-  const resvg = new Resvg(svg, {
+  const image = new Resvg(svg, resvgOptions(options)).render();
+  return encodePng({ width: image.width, height: image.height, pixels: image.pixels });
+}
+
+/** {@link svgToPng} on libuv's thread pool (does not block the event loop; overlaps with other work). */
+export async function svgToPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const image = await renderAsync(svg, resvgOptions(options));
+  return encodePngAsync({ width: image.width, height: image.height, pixels: image.pixels });
+}
+
+function resvgOptions(options: PngOptions): ResvgRenderOptions {
+  return {
     font: { loadSystemFonts: false, fontFiles: bundledFontFiles(), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: fitOf(options),
     background: themePalette(options.theme ?? "light").background,
-  });
-  return new Uint8Array(resvg.render().asPng());
+  };
 }
 
 function fitOf(options: PngOptions): { mode: "width"; value: number } | { mode: "height"; value: number } | { mode: "zoom"; value: number } {

@@ -18,8 +18,8 @@ export interface Located {
   open: number;
 }
 
-const CALL_NAME = /\b([A-Za-z_]\w*)\s*\(/g;
-const ASSIGNMENT_LINE = /^[ \t]*[A-Za-z_(][\w.,()[\]"' \t]*?(=)(?!=)[ \t]*(.*)$/dgm;
+/** Group 1 is the first `=` of the match (the target's character class has none): no `d` flag needed. */
+const ASSIGNMENT_LINE = /^[ \t]*[A-Za-z_(][\w.,()[\]"' \t]*?(=)(?!=)[ \t]*(.*)$/gm;
 const SIMPLE_ASSIGNMENT = /^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.*)$/gm;
 const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
 
@@ -35,12 +35,20 @@ interface FunctionScope {
   start: number;
   end: number;
   name: string;
+  /** Index of the innermost scope around this one's start, or -1. */
+  parent: number;
 }
 
-/** Function extents from indentation (text only): scope of a position = innermost `def` around it. */
-function functionScopes(source: string): FunctionScope[] {
+/**
+ * Function extents from indentation (text only), sorted by start. Scopes found this way nest (a body
+ * ends at the first line indented no deeper than its `def`), which `scopeAt` relies on; `nested` is
+ * false when odd line endings break that, and `scopeAt` then falls back to a linear scan.
+ */
+function functionScopes(source: string): { scopes: FunctionScope[]; nested: boolean } {
   const scopes: FunctionScope[] = [];
   const body = /\n([ \t]*)(?=[^ \t\n#])/g;
+  const open: number[] = [];
+  let nested = true;
   for (const match of source.matchAll(DEF_LINE)) {
     const indent = (match[1] ?? "").replace(/\t/g, "    ").length;
     body.lastIndex = match.index + match[0].length;
@@ -51,12 +59,31 @@ function functionScopes(source: string): FunctionScope[] {
         break;
       }
     }
-    scopes.push({ start: match.index, end, name: match[2] ?? "" });
+    while (open.length > 0 && scopes[open[open.length - 1]!]!.end <= match.index) open.pop();
+    const parent = open[open.length - 1] ?? -1;
+    if (parent >= 0 && end > scopes[parent]!.end) nested = false;
+    open.push(scopes.length);
+    scopes.push({ start: match.index, end, name: match[2] ?? "", parent });
   }
-  return scopes;
+  return { scopes, nested };
 }
 
-function scopeAt(scopes: FunctionScope[], index: number): string | null {
+/** Scope of a position: the innermost (last-starting) `def` extent around it, else null. */
+function scopeAt({ scopes, nested }: { scopes: FunctionScope[]; nested: boolean }, index: number): string | null {
+  if (!nested) return scopeAtLinear(scopes, index);
+  let low = 0;
+  let high = scopes.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (scopes[mid]!.start <= index) low = mid;
+    else high = mid - 1;
+  }
+  let at = (scopes[low]?.start ?? Infinity) <= index ? low : -1;
+  while (at >= 0 && index >= scopes[at]!.end) at = scopes[at]!.parent;
+  return at >= 0 ? scopes[at]!.name : null;
+}
+
+function scopeAtLinear(scopes: FunctionScope[], index: number): string | null {
   let found: string | null = null;
   for (const scope of scopes) {
     if (scope.start > index) break;
@@ -99,7 +126,10 @@ function callAt(finder: NodeFinder, index: number): Node | null {
   const callee = parent?.type === "attribute" ? parent : identifier;
   const call = callee === parent ? parent.parent : parent;
   if (call?.type !== "call") return null;
-  return call.startIndex === callee.startIndex && call.childForFieldName("function")?.endIndex === identifier.endIndex ? call : null;
+  // A child of the call starting where the call starts is its `function` field (the argument list
+  // cannot start there), so the callee ends with the identifier iff both end at the same offset.
+  if (call.startIndex !== callee.startIndex) return null;
+  return callee === identifier || callee.endIndex === identifier.endIndex ? call : null;
 }
 
 /**
@@ -123,30 +153,72 @@ export function reassignedNames(source: string): { reassigned: Set<string>; ambi
   return { reassigned, ambiguous: new Set([...reassigned].filter((n) => nonLiteral.has(n))) };
 }
 
-export function locate(tree: Tree, source: string, interesting: (name: string) => boolean): Located[] {
-  const scopes = functionScopes(source);
-  const finder = new NodeFinder(tree);
-  const found: Located[] = [];
-  for (const match of source.matchAll(CALL_NAME)) {
-    const name = match[1] ?? "";
-    if (!interesting(name)) continue;
-    const call = callAt(finder, match.index);
-    if (call === null) continue;
-    const nameEnd = match.index + name.length;
-    const open = source.indexOf("(", nameEnd);
-    found.push({ node: call, type: "call", start: call.startIndex, end: call.endIndex, scope: scopeAt(scopes, match.index), nameStart: match.index, nameEnd, open });
+const SPACE = /\s/;
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+interface CallName {
+  name: string;
+  /** Offsets of the name and of its opening parenthesis. */
+  index: number;
+  open: number;
+}
+
+/**
+ * Every `name(` / `name (` in the text, in order: the same positions as `/\b([A-Za-z_]\w*)\s*\(/g`,
+ * found by looking back from each `(` (a regex scan backtracks on every identifier of the file).
+ */
+function callNames(source: string): CallName[] {
+  const names: CallName[] = [];
+  for (let open = source.indexOf("("); open >= 0; open = source.indexOf("(", open + 1)) {
+    let end = open;
+    while (end > 0 && SPACE.test(source[end - 1]!)) end -= 1;
+    let start = end;
+    while (start > 0 && isWordCode(source.charCodeAt(start - 1))) start -= 1;
+    const first = source.charCodeAt(start);
+    if (start < end && !(first >= 48 && first <= 57)) names.push({ name: source.slice(start, end), index: start, open });
   }
+  return names;
+}
+
+type Scopes = ReturnType<typeof functionScopes>;
+
+function locateCalls(finder: NodeFinder, source: string, scopes: Scopes, interesting: (name: string) => boolean, found: Located[]): void {
+  const verdicts = new Map<string, boolean>();
+  for (const { name, index, open } of callNames(source)) {
+    let keep = verdicts.get(name);
+    if (keep === undefined) verdicts.set(name, (keep = interesting(name)));
+    if (!keep) continue;
+    const call = callAt(finder, index);
+    if (call === null) continue;
+    const nameEnd = index + name.length;
+    found.push({ node: call, type: "call", start: call.startIndex, end: call.endIndex, scope: scopeAt(scopes, index), nameStart: index, nameEnd, open });
+  }
+}
+
+function locateAssignments(finder: NodeFinder, source: string, scopes: Scopes, found: Located[]): void {
   for (const match of source.matchAll(ASSIGNMENT_LINE)) {
-    const equals = match.indices?.[1]?.[0];
-    if (equals === undefined || !valueLike(match[2] ?? "")) continue;
+    if (!valueLike(match[2] ?? "")) continue;
+    const equals = match.index + match[0].indexOf("=");
     const token = finder.at(equals);
     const assignment = token?.type === "=" ? token.parent : null;
     if (assignment?.type !== "assignment") continue;
     found.push({ node: assignment, type: "assignment", start: assignment.startIndex, end: assignment.endIndex, scope: scopeAt(scopes, equals), nameStart: 0, nameEnd: 0, open: 0 });
   }
-  for (const scope of scopes) {
+}
+
+export function locate(tree: Tree, source: string, interesting: (name: string) => boolean): Located[] {
+  const scopes = functionScopes(source);
+  const finder = new NodeFinder(tree);
+  const found: Located[] = [];
+  locateCalls(finder, source, scopes, interesting, found);
+  locateAssignments(finder, source, scopes, found);
+  const root = tree.rootNode;
+  for (const scope of scopes.scopes) {
     const open = source.indexOf("(", scope.start);
-    if (open >= 0) found.push({ node: tree.rootNode, type: "def", start: scope.start, end: scope.end, scope: scope.name, nameStart: 0, nameEnd: 0, open });
+    if (open >= 0) found.push({ node: root, type: "def", start: scope.start, end: scope.end, scope: scope.name, nameStart: 0, nameEnd: 0, open });
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end || (a.type === "call" ? 1 : -1));
 }

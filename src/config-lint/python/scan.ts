@@ -4,20 +4,32 @@
  * comments, which is all that is needed to split arguments reliably.
  */
 
-const OPEN = new Set(["(", "[", "{"]);
-const CLOSE = new Set([")", "]", "}"]);
+/** Character codes of the few characters the scanner looks at (char codes avoid a string per character). */
+const CODE = { quote: 34, apostrophe: 39, hash: 35, comma: 44, backslash: 92, newline: 10 } as const;
+
+function isOpen(code: number): boolean {
+  return code === 40 || code === 91 || code === 123; // ( [ {
+}
+
+function isClose(code: number): boolean {
+  return code === 41 || code === 93 || code === 125; // ) ] }
+}
+
+function isQuote(code: number): boolean {
+  return code === CODE.quote || code === CODE.apostrophe;
+}
 
 /** Offset just past the string literal starting at `i` (a quote character). */
 export function skipString(source: string, i: number): number {
-  const quote = source[i]!;
-  const triple = source.startsWith(quote.repeat(3), i);
-  const end = triple ? quote.repeat(3) : quote;
-  let j = i + end.length;
+  const quote = source.charCodeAt(i);
+  const triple = source.charCodeAt(i + 1) === quote && source.charCodeAt(i + 2) === quote;
+  const width = triple ? 3 : 1;
+  let j = i + width;
   while (j < source.length) {
-    const c = source[j];
-    if (c === "\\") j += 2;
-    else if (source.startsWith(end, j)) return j + end.length;
-    else if (!triple && c === "\n") return j;
+    const c = source.charCodeAt(j);
+    if (c === CODE.backslash) j += 2;
+    else if (c === quote && (!triple || (source.charCodeAt(j + 1) === quote && source.charCodeAt(j + 2) === quote))) return j + width;
+    else if (!triple && c === CODE.newline) return j;
     else j += 1;
   }
   return source.length;
@@ -51,24 +63,24 @@ export function splitBracket(source: string, open: number): { segments: [number,
     if (trimmed !== null) segments.push(trimmed);
   };
   for (let i = open; i < source.length; ) {
-    const c = source[i]!;
-    if (c === '"' || c === "'") {
+    const c = source.charCodeAt(i);
+    if (isQuote(c)) {
       i = skipString(source, i);
       continue;
     }
-    if (c === "#") {
+    if (c === CODE.hash) {
       const newline = source.indexOf("\n", i);
       i = newline < 0 ? source.length : newline;
       continue;
     }
-    if (OPEN.has(c)) depth += 1;
-    else if (CLOSE.has(c)) {
+    if (isOpen(c)) depth += 1;
+    else if (isClose(c)) {
       depth -= 1;
       if (depth === 0) {
         push(i);
         return { segments, close: i };
       }
-    } else if (c === "," && depth === 1) {
+    } else if (c === CODE.comma && depth === 1) {
       push(i);
       segmentStart = i + 1;
     }
@@ -81,9 +93,9 @@ export function splitBracket(source: string, open: number): { segments: [number,
 /** Strips a trailing comment from a one-segment expression text (keeps `#` inside strings). */
 export function withoutComment(source: string, start: number, end: number): number {
   for (let i = start; i < end; ) {
-    const c = source[i]!;
-    if (c === '"' || c === "'") i = skipString(source, i);
-    else if (c === "#") {
+    const c = source.charCodeAt(i);
+    if (isQuote(c)) i = skipString(source, i);
+    else if (c === CODE.hash) {
       let e = i;
       while (e > start && /\s/.test(source[e - 1]!)) e -= 1;
       return e;
@@ -102,14 +114,14 @@ export function splitTopLevel(source: string, start: number, end: number): [numb
     if (trimmed !== null) segments.push(trimmed);
   };
   for (let i = start; i < end; ) {
-    const c = source[i]!;
-    if (c === '"' || c === "'") {
+    const c = source.charCodeAt(i);
+    if (isQuote(c)) {
       i = skipString(source, i);
       continue;
     }
-    if (OPEN.has(c)) depth += 1;
-    else if (CLOSE.has(c)) depth -= 1;
-    else if (c === "," && depth === 0) {
+    if (isOpen(c)) depth += 1;
+    else if (isClose(c)) depth -= 1;
+    else if (c === CODE.comma && depth === 0) {
       push(i);
       segmentStart = i + 1;
     }

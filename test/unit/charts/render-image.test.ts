@@ -2,7 +2,8 @@ import { describe, expect, jest, test } from "@jest/globals";
 
 jest.setTimeout(60_000);
 import { buildRunCharts } from "../../../src/charts/build-charts.js";
-import { renderPng, renderSvg, svgToPng } from "../../../src/charts/render-image.js";
+import { Resvg } from "@resvg/resvg-js";
+import { bundledFontFiles, renderPng, renderPngs, renderSvg, svgToPng, svgToPngAsync } from "../../../src/charts/render-image.js";
 import { countInk, decodePng, hasPngSignature } from "./helpers/png.js";
 import { decay, finding, run, series } from "./helpers/synth.js";
 
@@ -25,6 +26,15 @@ describe("renderSvg", () => {
     expect(svg).toContain("Loss — render");
     expect(svg).toContain("learning rate");
     expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThan(5);
+    expect(svg).toContain('aria-label="step: 0; loss:');
+  });
+
+  test("accessible: false drops the per-point ARIA descriptions and nothing that is drawn", async () => {
+    const [loss] = buildRunCharts(testRun, findings);
+    const plain = await renderSvg(loss!.spec, { accessible: false });
+    expect(plain).not.toContain('aria-label="step');
+    const strip = (svg: string): string => svg.replace(/ (aria-[a-z]+|role)="[^"]*"/g, "");
+    expect(strip(plain)).toBe(strip(await renderSvg(loss!.spec)));
   });
 });
 
@@ -53,6 +63,21 @@ describe("renderPng", () => {
     const i = (5 * png.width + 5) * png.channels;
     expect([png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]]).toEqual(DARK_BG);
     expect(countInk(png, TITLE_BAND, DARK_BG, 300)).toBeGreaterThan(300); // near-white glyph pixels
+  });
+
+  test("our PNG writer keeps resvg's pixels exactly; sync, async and batch renders agree", async () => {
+    const charts = buildRunCharts(testRun, findings);
+    const svg = await renderSvg(charts[0]!.spec, { accessible: false });
+    const reference = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: bundledFontFiles(), defaultFontFamily: "DejaVu Sans" }, fitTo: { mode: "zoom", value: 2 }, background: "#ffffff" });
+    const expected = decodePng(new Uint8Array(reference.render().asPng()));
+    const ours = decodePng(svgToPng(svg));
+    expect([ours.width, ours.height]).toEqual([expected.width, expected.height]);
+    const rgb = (png: typeof ours): Buffer => Buffer.from(png.pixels.filter((_, i) => png.channels === 3 || i % 4 !== 3));
+    expect(rgb(ours).equals(rgb(expected))).toBe(true);
+    expect(Buffer.from(await svgToPngAsync(svg)).equals(Buffer.from(svgToPng(svg)))).toBe(true);
+    const batch = await renderPngs(charts.map((c) => c.spec));
+    expect(batch).toHaveLength(charts.length);
+    for (const [i, chart] of charts.entries()) expect(Buffer.from(batch[i]!).equals(Buffer.from(await renderPng(chart.spec)))).toBe(true);
   });
 
   test("width option sets the output width in pixels", async () => {

@@ -37,11 +37,6 @@ export class TfRecordDecoder {
   offset = 0;
   records = 0;
   stopped = false;
-  /**
-   * Edge hook (the parallel reader): data CRCs verified elsewhere. When set, `isBad(offset)` replaces
-   * the in-line data CRC check of the record at that absolute offset (only if `verifyDataCrc`).
-   */
-  externalDataCrc: ((offset: number) => boolean) | undefined = undefined;
   private carry = new Uint8Array(0);
   private carryView = new DataView(this.carry.buffer);
   private carryLength = 0;
@@ -117,17 +112,12 @@ export class TfRecordDecoder {
   private emit(buf: Uint8Array, view: DataView, pos: number, total: number, offset: number): void {
     const start = pos + HEADER;
     const end = pos + total - FOOTER;
-    if (this.options.verifyDataCrc && this.dataCrcBad(buf, view, start, end, offset)) {
+    if (this.options.verifyDataCrc && maskCrc(crc32c(buf, start, end)) !== view.getUint32(end, true)) {
       this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(offset), offset);
       return;
     }
     this.records++;
     this.onRecord(buf, view, start, end, offset);
-  }
-
-  private dataCrcBad(buf: Uint8Array, view: DataView, start: number, end: number, offset: number): boolean {
-    const external = this.externalDataCrc;
-    return external !== undefined ? external(offset) : maskCrc(crc32c(buf, start, end)) !== view.getUint32(end, true);
   }
 
   /** Copies a record that continues in the next chunk; `total` < 0 when its header is incomplete. */
