@@ -1,4 +1,5 @@
 import type { Node, Tree } from "web-tree-sitter";
+import { functionScopes, scopeAt, type FunctionScopes as Scopes } from "./function-scopes.js";
 
 /**
  * Locating the nodes the extractor needs without walking the whole tree: a text scan proposes
@@ -21,7 +22,6 @@ export interface Located {
 /** Group 1 is the first `=` of the match (the target's character class has none): no `d` flag needed. */
 const ASSIGNMENT_LINE = /^[ \t]*[A-Za-z_(][\w.,()[\]"' \t]*?(=)(?!=)[ \t]*(.*)$/gm;
 const SIMPLE_ASSIGNMENT = /^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.*)$/gm;
-const DEF_LINE = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
 
 /** Right-hand sides worth reading: literals, arithmetic (scaling), dictionaries, tuples, argparse. */
 function valueLike(rhs: string): boolean {
@@ -31,66 +31,6 @@ function valueLike(rhs: string): boolean {
   return /^[A-Za-z_][\w.]*\s*(#.*)?$/.test(rhs) && /^[A-Z][A-Z0-9_]*\b|lr|learning|batch|epoch|rate|decay|momentum|drop/i.test(rhs);
 }
 
-interface FunctionScope {
-  start: number;
-  end: number;
-  name: string;
-  /** Index of the innermost scope around this one's start, or -1. */
-  parent: number;
-}
-
-/**
- * Function extents from indentation (text only), sorted by start. Scopes found this way nest (a body
- * ends at the first line indented no deeper than its `def`), which `scopeAt` relies on; `nested` is
- * false when odd line endings break that, and `scopeAt` then falls back to a linear scan.
- */
-function functionScopes(source: string): { scopes: FunctionScope[]; nested: boolean } {
-  const scopes: FunctionScope[] = [];
-  const body = /\n([ \t]*)(?=[^ \t\n#])/g;
-  const open: number[] = [];
-  let nested = true;
-  for (const match of source.matchAll(DEF_LINE)) {
-    const indent = (match[1] ?? "").replace(/\t/g, "    ").length;
-    body.lastIndex = match.index + match[0].length;
-    let end = source.length;
-    for (let next = body.exec(source); next !== null; next = body.exec(source)) {
-      if ((next[1] ?? "").replace(/\t/g, "    ").length <= indent) {
-        end = next.index;
-        break;
-      }
-    }
-    while (open.length > 0 && scopes[open[open.length - 1]!]!.end <= match.index) open.pop();
-    const parent = open[open.length - 1] ?? -1;
-    if (parent >= 0 && end > scopes[parent]!.end) nested = false;
-    open.push(scopes.length);
-    scopes.push({ start: match.index, end, name: match[2] ?? "", parent });
-  }
-  return { scopes, nested };
-}
-
-/** Scope of a position: the innermost (last-starting) `def` extent around it, else null. */
-function scopeAt({ scopes, nested }: { scopes: FunctionScope[]; nested: boolean }, index: number): string | null {
-  if (!nested) return scopeAtLinear(scopes, index);
-  let low = 0;
-  let high = scopes.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (scopes[mid]!.start <= index) low = mid;
-    else high = mid - 1;
-  }
-  let at = (scopes[low]?.start ?? Infinity) <= index ? low : -1;
-  while (at >= 0 && index >= scopes[at]!.end) at = scopes[at]!.parent;
-  return at >= 0 ? scopes[at]!.name : null;
-}
-
-function scopeAtLinear(scopes: FunctionScope[], index: number): string | null {
-  let found: string | null = null;
-  for (const scope of scopes) {
-    if (scope.start > index) break;
-    if (index < scope.end) found = scope.name;
-  }
-  return found;
-}
 
 /**
  * Top-level statements sorted by offset: `descendantForIndex` from the root scans the root's children
@@ -159,7 +99,7 @@ function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-interface CallName {
+export interface CallName {
   name: string;
   /** Offsets of the name and of its opening parenthesis. */
   index: number;
@@ -170,7 +110,7 @@ interface CallName {
  * Every `name(` / `name (` in the text, in order: the same positions as `/\b([A-Za-z_]\w*)\s*\(/g`,
  * found by looking back from each `(` (a regex scan backtracks on every identifier of the file).
  */
-function callNames(source: string): CallName[] {
+export function callNames(source: string): CallName[] {
   const names: CallName[] = [];
   for (let open = source.indexOf("("); open >= 0; open = source.indexOf("(", open + 1)) {
     let end = open;
@@ -182,8 +122,6 @@ function callNames(source: string): CallName[] {
   }
   return names;
 }
-
-type Scopes = ReturnType<typeof functionScopes>;
 
 function locateCalls(finder: NodeFinder, source: string, scopes: Scopes, interesting: (name: string) => boolean, found: Located[]): void {
   const verdicts = new Map<string, boolean>();
