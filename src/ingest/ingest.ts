@@ -68,7 +68,7 @@ function withSidecars(result: IngestResult, key: string, sidecars: MlflowSidecar
 }
 
 /** Runs of a flattened collection (`<prefix>events.out.tfevents...`) are named by their prefix. */
-function nameByPrefix(result: IngestResult, key: string): IngestResult {
+export function nameByPrefix(result: IngestResult, key: string): IngestResult {
   const prefix = tfeventsPrefixName(key);
   if (prefix === "") return result;
   return { ...result, runs: result.runs.map((run) => ({ ...run, name: prefix })) };

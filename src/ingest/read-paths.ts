@@ -2,9 +2,23 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Issue } from "../domain/issue.js";
 import { looksLikeMlflow } from "./formats/mlflow.js";
-import { ingestFiles } from "./ingest.js";
+import { readTfEventsFiles } from "./formats/tfevents/read-tfevents-file.js";
+import { isTfEventsPath } from "./formats/tfevents/run-layout.js";
+import { tfeventsRunKey } from "./group-files.js";
+import { ingestFiles, nameByPrefix } from "./ingest.js";
 import { formatBytes, ingestIssue } from "./messages.js";
 import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
+
+/**
+ * Event-file runs at least this large (all files of the run together) are streamed from disk in chunks
+ * instead of being read whole, so memory stays close to the decoded series.
+ */
+export const STREAM_TFEVENTS_BYTES = 64 * 1024 * 1024;
+
+export interface ReadPathsOptions extends IngestOptions {
+  /** Event-file runs at least this large are streamed. Default STREAM_TFEVENTS_BYTES. */
+  streamTfeventsBytes?: number;
+}
 
 /** Directories never walked. */
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".ipynb_checkpoints", "wandb-artifacts"]);
@@ -16,31 +30,67 @@ const LOG_FILE = /tfevents|\.(csv|tsv|json|jsonl|ndjson|log|txt|out|zip)$/i;
  * Directories are walked breadth-first with `maxFilesPerDirectory`; only log-like files are read
  * (plus extension-less MLflow metric files: under `metrics/`, or recognised by their first bytes; and
  * `params/`/`tags/` files of runs under `mlruns/`). Sizes are checked before reading, so an
- * oversized file is never loaded. Unreadable paths become issues.
+ * oversized file is never loaded. TensorBoard runs of STREAM_TFEVENTS_BYTES or more are streamed in
+ * chunks rather than read whole (same result as reading them whole). Unreadable paths become issues.
  */
-export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestPaths(paths: string[], options: ReadPathsOptions = {}): Promise<IngestResult> {
   const limits = resolveLimits(options.limits);
   const issues: Issue[] = [];
+  const admitted = await admitCandidates(paths, limits, issues);
+  const { streamed, whole } = splitStreamedRuns(admitted, options);
   const files: InputFile[] = [];
+  for (const candidate of whole) {
+    const data = await readSafely(candidate.path, issues);
+    if (data !== undefined) files.push({ path: candidate.path, data });
+  }
+  const result = ingestFiles(files, options);
+  const runs = [...result.runs];
+  const streamIssues: Issue[] = [];
+  for (const [key, group] of streamed) {
+    const read = await readTfEventsFiles(group.map((c) => c.path), { limits, verifyDataCrc: options.verifyDataCrc ?? true });
+    const named = nameByPrefix(read, key);
+    runs.push(...named.runs);
+    streamIssues.push(...named.issues);
+  }
+  return { runs, issues: [...issues, ...result.issues, ...streamIssues] };
+}
+
+/** Lists every path and applies the per-file and total size limits before anything is read. */
+async function admitCandidates(paths: string[], limits: IngestLimits, issues: Issue[]): Promise<Candidate[]> {
+  const admitted: Candidate[] = [];
   let total = 0;
   for (const path of paths) {
     for (const candidate of await listPath(path, limits, issues)) {
       if (candidate.size > limits.maxFileBytes) {
         issues.push(ingestIssue("file-too-large", { file: candidate.path }, formatBytes(limits.maxFileBytes)));
-        continue;
-      }
-      if (total + candidate.size > limits.maxTotalBytes) {
+      } else if (total + candidate.size > limits.maxTotalBytes) {
         issues.push(ingestIssue("total-size-exceeded", { file: candidate.path }, formatBytes(limits.maxTotalBytes)));
-        continue;
+      } else {
+        total += candidate.size;
+        admitted.push(candidate);
       }
-      const data = await readSafely(candidate.path, issues);
-      if (data === undefined) continue;
-      total += data.length;
-      files.push({ path: candidate.path, data });
     }
   }
-  const result = ingestFiles(files, options);
-  return { runs: result.runs, issues: [...issues, ...result.issues] };
+  return admitted;
+}
+
+/** Event-file runs of at least STREAM_TFEVENTS_BYTES are streamed; everything else is read whole. */
+function splitStreamedRuns(candidates: Candidate[], options: ReadPathsOptions): { streamed: Map<string, Candidate[]>; whole: Candidate[] } {
+  const streamed = new Map<string, Candidate[]>();
+  const format = options.format ?? "auto";
+  if (format !== "auto" && format !== "tfevents") return { streamed, whole: candidates };
+  const runs = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (!isTfEventsPath(c.path)) continue;
+    const key = tfeventsRunKey(c.path);
+    runs.set(key, [...(runs.get(key) ?? []), c]);
+  }
+  for (const [key, group] of runs) {
+    const threshold = options.streamTfeventsBytes ?? STREAM_TFEVENTS_BYTES;
+    if (group.reduce((sum, c) => sum + c.size, 0) >= threshold) streamed.set(key, group);
+  }
+  const isStreamed = new Set([...streamed.values()].flat());
+  return { streamed, whole: candidates.filter((c) => !isStreamed.has(c)) };
 }
 
 interface Candidate {

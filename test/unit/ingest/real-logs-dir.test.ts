@@ -22,3 +22,16 @@ describeIfShared("the whole ../shared/fixtures/real-logs directory through inges
     expect(new Set(tfRuns.map((run) => run.name)).size).toBe(tfRuns.length);
   });
 });
+
+describeIfShared("ingestPaths streams large TensorBoard runs", () => {
+  test("streaming every event-file run from disk gives the same runs and issues as reading them whole", async () => {
+    const dir = `${REAL_LOGS}/tfevents`;
+    const whole = await ingestPaths([dir], { streamTfeventsBytes: Number.POSITIVE_INFINITY });
+    const streamed = await ingestPaths([dir], { streamTfeventsBytes: 1 });
+    const byName = (r: typeof whole) => [...r.runs].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(streamed.runs.length).toBeGreaterThan(5);
+    expect(byName(streamed)).toEqual(byName(whole));
+    const codes = (r: typeof whole) => r.issues.map((i) => `${i.code}@${i.location?.file ?? ""}:${i.location?.byteOffset ?? ""}`).sort();
+    expect(codes(streamed)).toEqual(codes(whole));
+  });
+});
