@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { summarizeDiagnosis } from "../../../src/github/analyze/summary.js";
 import { analyzeLogs } from "../../../src/github/analyze/analyze-logs.js";
 import { DEFAULT_APP_CONFIG } from "../../../src/config/schema.js";
 import { commentMarker } from "../../../src/github/report/marker.js";
 import { BAD_TRAIN_PY, divergingCsv, GOOD_TRAIN_PY, healthyCsv } from "./helpers/logs.js";
-import { API, contentResponse, createTestApp, examplePayload, mockToken, trackUnmatched, type TestApp } from "./helpers/probot.js";
+import { API, useNockedTestApp, contentResponse, examplePayload, mockToken } from "./helpers/probot.js";
 
 /** Handler tests lint Python with tree-sitter and diagnose curves: allow for a busy 2-core machine. */
 const HANDLER_TIMEOUT_MS = 30_000;
@@ -31,20 +31,10 @@ function mockPullRequestReads(scope: nock.Scope): nock.Scope {
 }
 
 describe("pull_request handler", () => {
-  let app: TestApp;
-  let tracker: ReturnType<typeof trackUnmatched>;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    app = await createTestApp();
-    tracker = trackUnmatched();
+  const env = useNockedTestApp(async (app) => {
     // main (here: master) converged: its latest diagnosis was stored by an earlier push.
     const base = analyzeLogs([{ path: "runs/exp1/metrics.csv", data: new TextEncoder().encode(healthyCsv()) }], DEFAULT_APP_CONFIG);
     await app.store.saveDiagnosis({ repo: "Codertocat/Hello-World", ref: "master", sha: BASE, kind: "training", summary: summarizeDiagnosis(base.report), createdAt: "2026-11-21T00:00:00.000Z" });
-  });
-  afterEach(() => {
-    tracker.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
   });
 
   test("opened: config gate diff + review suggestion, training check compared with master, one sticky comment; synchronize updates it in place", async () => {
@@ -57,8 +47,8 @@ describe("pull_request handler", () => {
       // opened: a new PR holds no comment of ours yet, so the comment is created without listing comments.
       .post(`${REPO}/issues/2/comments`, (b: { body: string }) => { comments.push(b); return true; }).reply(201, { id: 555 });
 
-    await app.probot.receive({ id: "pr-1", name: "pull_request", payload: prPayload("opened") } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "pr-1", name: "pull_request", payload: prPayload("opened") } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
 
     const [config, training] = checkRuns;
@@ -88,8 +78,8 @@ describe("pull_request handler", () => {
     const again = mockPullRequestReads(nock(API))
       .post(`${REPO}/check-runs`).times(2).reply(201, { id: 10 })
       .patch(`${REPO}/issues/comments/555`, (b: { body: string }) => { patched = b; return true; }).reply(200, { id: 555 });
-    await app.probot.receive({ id: "pr-2", name: "pull_request", payload: prPayload("synchronize") } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "pr-2", name: "pull_request", payload: prPayload("synchronize") } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(again.pendingMocks()).toEqual([]);
     expect(patched?.body).toContain(commentMarker("report"));
   }, HANDLER_TIMEOUT_MS);
@@ -101,10 +91,10 @@ describe("pull_request handler", () => {
       .post(`${REPO}/pulls/2/reviews`).reply(200, () => { writes++; return { id: 1 }; })
       .post(`${REPO}/issues/2/comments`).reply(201, () => { writes++; return { id: 2 }; });
     const payload = prPayload("opened");
-    await app.probot.receive({ id: "pr-dup", name: "pull_request", payload } as never);
-    await app.probot.receive({ id: "pr-dup", name: "pull_request", payload } as never);
+    await env.app.probot.receive({ id: "pr-dup", name: "pull_request", payload } as never);
+    await env.app.probot.receive({ id: "pr-dup", name: "pull_request", payload } as never);
     expect(writes).toBe(4);
-    expect(tracker.unmatched).toEqual([]);
+    expect(env.tracker.unmatched).toEqual([]);
   }, HANDLER_TIMEOUT_MS);
 
   test("an existing sticky comment found by its marker is updated instead of duplicated", async () => {
@@ -114,14 +104,14 @@ describe("pull_request handler", () => {
       .post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 })
       .get(`${REPO}/issues/2/comments`).query(true).reply(200, [{ id: 4242, body: `${commentMarker("report")}\nold` }])
       .patch(`${REPO}/issues/comments/4242`).reply(200, () => { patched = true; return { id: 4242 }; });
-    await app.probot.receive({ id: "pr-marker", name: "pull_request", payload: prPayload("synchronize") } as never);
+    await env.app.probot.receive({ id: "pr-marker", name: "pull_request", payload: prPayload("synchronize") } as never);
     expect(patched).toBe(true);
-    expect(tracker.unmatched).toEqual([]);
-    expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(4242);
+    expect(env.tracker.unmatched).toEqual([]);
+    expect(await env.app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(4242);
   }, HANDLER_TIMEOUT_MS);
 
   test("a workflow-run report comment (own marker) or a comment quoting the marker is never taken for the PR report", async () => {
-    await app.store.setCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" }, 700);
+    await env.app.store.setCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" }, 700);
     let created = false;
     const api = mockPullRequestReads(mockToken(nock(API)))
       .post(`${REPO}/check-runs`).times(2).reply(201, { id: 9 })
@@ -131,12 +121,12 @@ describe("pull_request handler", () => {
         { id: 701, body: `How do I hide a comment like \`${commentMarker("report")}\`?` },
       ])
       .post(`${REPO}/issues/2/comments`).reply(201, () => { created = true; return { id: 702 }; });
-    await app.probot.receive({ id: "pr-wf", name: "pull_request", payload: prPayload("synchronize") } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "pr-wf", name: "pull_request", payload: prPayload("synchronize") } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
     expect(created).toBe(true);
-    expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(702);
-    expect(await app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" })).toBe(700);
+    expect(await env.app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "report" })).toBe(702);
+    expect(await env.app.store.getCommentId({ repo: "Codertocat/Hello-World", issueNumber: 2, key: "workflow-7" })).toBe(700);
   }, HANDLER_TIMEOUT_MS);
 
   test("a log the PR adds is read from its complete patch: no contents request for it", async () => {
@@ -149,8 +139,8 @@ describe("pull_request handler", () => {
       .get(`${REPO}/pulls/2/files`).query(true).reply(200, [{ filename: "runs/exp1/metrics.csv", status: "added", patch }])
       .post(`${REPO}/check-runs`, (b: (typeof checkRuns)[number]) => { checkRuns.push(b); return true; }).reply(201, { id: 9 })
       .post(`${REPO}/issues/2/comments`).reply(201, { id: 10 });
-    await app.probot.receive({ id: "pr-patch", name: "pull_request", payload: prPayload("opened") } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "pr-patch", name: "pull_request", payload: prPayload("opened") } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
     expect(checkRuns).toEqual([expect.objectContaining({ name: "Loss Doctor / training", conclusion: "failure" })]);
   }, HANDLER_TIMEOUT_MS);
@@ -162,8 +152,8 @@ describe("pull_request handler", () => {
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: BASE }).reply(404, {})
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query({ ref: HEAD }).reply(200, contentResponse(".github/loss-doctor.yml", "checks:\n  failOnTraining: sometimes\n"))
       .post(`${REPO}/issues/2/comments`, (b: { body: string }) => { comments.push(b.body); return true; }).reply(201, { id: 9 });
-    await app.probot.receive({ id: "pr-cfg", name: "pull_request", payload: prPayload("opened") } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "pr-cfg", name: "pull_request", payload: prPayload("opened") } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(comments[0]).toContain("This PR's version: .github/loss-doctor.yml: `checks.failOnTraining` invalid option");
   }, HANDLER_TIMEOUT_MS);
 });

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import nock from "nock";
 import { AppConfigCache } from "../../../src/config/config-cache.js";
 import { configUnchangedSinceBefore } from "../../../src/github/handlers/on-push.js";
 import { CHECK_CONFIG, CHECK_TRAINING } from "../../../src/github/report/messages.js";
 import { divergingCsv, BAD_TRAIN_PY } from "./helpers/logs.js";
-import { API, contentResponse, createTestApp, examplePayload, FIXED_NOW, mockToken, trackUnmatched, type TestApp } from "./helpers/probot.js";
+import { API, useNockedTestApp, contentResponse, createTestApp, examplePayload, FIXED_NOW, mockToken } from "./helpers/probot.js";
 
 const REPO = "/repos/Codertocat/Hello-World";
 const SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
@@ -21,18 +21,7 @@ function pushPayload(added: string[], modified: string[] = []) {
 }
 
 describe("push handler", () => {
-  let app: TestApp;
-  let tracker: ReturnType<typeof trackUnmatched>;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    app = await createTestApp();
-    tracker = trackUnmatched();
-  });
-  afterEach(() => {
-    tracker.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  const env = useNockedTestApp();
 
   test("receive(push with a diverging log and a bad train.py) completes both check runs with failure, annotations and the stored diagnosis", async () => {
     const checkRuns: Record<string, unknown>[] = [];
@@ -42,9 +31,9 @@ describe("push handler", () => {
       .get(`${REPO}/contents/train.py`).query({ ref: SHA }).reply(200, contentResponse("train.py", BAD_TRAIN_PY))
       .post(`${REPO}/check-runs`, (body: Record<string, unknown>) => { checkRuns.push(body); return true; }).times(2).reply(201, { id: 77 });
 
-    await app.probot.receive({ id: "push-1", name: "push", payload: pushPayload(["runs/exp1/metrics.csv", "train.py", "README.md"]) } as never);
+    await env.app.probot.receive({ id: "push-1", name: "push", payload: pushPayload(["runs/exp1/metrics.csv", "train.py", "README.md"]) } as never);
 
-    expect(tracker.unmatched).toEqual([]);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
     const [config, training] = checkRuns as { name: string; head_sha: string; conclusion: string; output: { title: string; summary: string; annotations?: { path: string; start_line: number; annotation_level: string }[] }; actions?: unknown[] }[];
     expect(config?.name).toBe(CHECK_CONFIG);
@@ -57,7 +46,7 @@ describe("push handler", () => {
     expect(training?.output.summary).toContain("`divergence`");
     expect(training?.output.annotations?.[0]).toMatchObject({ path: "runs/exp1/metrics.csv", annotation_level: "failure" });
     expect(training?.actions).toEqual([{ label: "Reproduce", description: "Run fix experiments on your runner", identifier: "reproduce" }]);
-    const stored = await app.store.latestDiagnosis("Codertocat/Hello-World", "master", "training");
+    const stored = await env.app.store.latestDiagnosis("Codertocat/Hello-World", "master", "training");
     expect(stored).toMatchObject({ sha: SHA, createdAt: FIXED_NOW.toISOString() });
   });
 
@@ -68,24 +57,24 @@ describe("push handler", () => {
       .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
       .post(`${REPO}/check-runs`, () => { created++; return true; }).reply(201, { id: 1 });
     const payload = pushPayload(["metrics.csv"]);
-    await app.probot.receive({ id: "push-dup", name: "push", payload } as never);
-    await app.probot.receive({ id: "push-dup", name: "push", payload } as never);
+    await env.app.probot.receive({ id: "push-dup", name: "push", payload } as never);
+    await env.app.probot.receive({ id: "push-dup", name: "push", payload } as never);
     expect(created).toBe(1);
-    expect(tracker.unmatched).toEqual([]);
-    expect(app.logs.text()).toContain("duplicate delivery skipped");
+    expect(env.tracker.unmatched).toEqual([]);
+    expect(env.app.logs.text()).toContain("duplicate delivery skipped");
   });
 
   test("receive(push without logs or configs) makes no GitHub write", async () => {
     const api = mockToken(nock(API)).get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {});
-    await app.probot.receive({ id: "push-none", name: "push", payload: pushPayload(["README.md"], ["src/app.ts"]) } as never);
+    await env.app.probot.receive({ id: "push-none", name: "push", payload: pushPayload(["README.md"], ["src/env.app.ts"]) } as never);
     expect(api.pendingMocks()).toEqual([]);
-    expect(tracker.unmatched).toEqual([]);
+    expect(env.tracker.unmatched).toEqual([]);
   });
 
   test("receive(push of a tag or a deleted branch) is ignored without any request", async () => {
-    await app.probot.receive({ id: "push-tag", name: "push", payload: examplePayload("push", null, () => {}, 0) } as never);
-    await app.probot.receive({ id: "push-del", name: "push", payload: examplePayload("push", null, () => {}, 1) } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "push-tag", name: "push", payload: examplePayload("push", null, () => {}, 0) } as never);
+    await env.app.probot.receive({ id: "push-del", name: "push", payload: examplePayload("push", null, () => {}, 1) } as never);
+    expect(env.tracker.unmatched).toEqual([]);
   });
 
   test("a failing GitHub call ends as a completed failure check run with a user-safe message; details go to the log with the delivery id", async () => {
@@ -94,13 +83,13 @@ describe("push handler", () => {
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {})
       .get(`${REPO}/contents/metrics.csv`).query(true).reply(500, { message: "secret internal detail" })
       .post(`${REPO}/check-runs`, (b: typeof failure) => { failure = b; return true; }).reply(201, { id: 5 });
-    await app.probot.receive({ id: "push-500", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    await env.app.probot.receive({ id: "push-500", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
     expect(failure.conclusion).toBe("failure");
     expect(failure.output?.summary).toContain("delivery id `push-500`");
     expect(failure.output?.summary).not.toContain("secret internal detail");
-    const logged = app.logs.lines.find((l) => l.msg === "delivery failed");
+    const logged = env.app.logs.lines.find((l) => l.msg === "delivery failed");
     expect(logged).toMatchObject({ deliveryId: "push-500", event: "push" });
-    expect(app.logs.text()).not.toContain("test-token");
+    expect(env.app.logs.text()).not.toContain("test-token");
   });
 
   test("a failed write is logged without its request body, response body, headers or token", async () => {
@@ -110,12 +99,12 @@ describe("push handler", () => {
       .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
       .post(`${REPO}/check-runs`, (b: unknown) => { bodies.push(JSON.stringify(b)); return true; }).times(2)
       .reply(500, { message: "Server Error", echoed_body: "RESPONSE-BODY-MARKER" }, { "x-github-request-id": "ABCD:1234" });
-    await app.probot.receive({ id: "push-500w", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    await env.app.probot.receive({ id: "push-500w", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
     expect(bodies).toHaveLength(2);
-    const failed = app.logs.lines.find((l) => l.msg === "delivery failed");
+    const failed = env.app.logs.lines.find((l) => l.msg === "delivery failed");
     expect(failed).toMatchObject({ deliveryId: "push-500w", event: "push", error: { status: 500, request: `POST ${API}${REPO}/check-runs`, requestId: "ABCD:1234" } });
-    expect(app.logs.lines.find((l) => l.msg === "could not report the failure")).toMatchObject({ deliveryId: "push-500w", error: { status: 500 } });
-    const text = app.logs.text();
+    expect(env.app.logs.lines.find((l) => l.msg === "could not report the failure")).toMatchObject({ deliveryId: "push-500w", error: { status: 500 } });
+    const text = env.app.logs.text();
     expect(text).not.toContain("test-token");
     expect(text).not.toContain("RESPONSE-BODY-MARKER");
     expect(text).not.toContain("annotations");
@@ -134,7 +123,7 @@ describe("push handler", () => {
     // A child commit whose push did not touch the config: the parent's cached config is used.
     const child = { ...payload, created: false, before: SHA, after: "e".repeat(40) };
     await cached.probot.receive({ id: "cache-3", name: "push", payload: child } as never);
-    expect(tracker.unmatched).toEqual([]);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
   });
 
@@ -153,7 +142,7 @@ describe("push handler", () => {
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(200, contentResponse(".github/loss-doctor.yml", "checks:\n  failOnTraining: sometimes\n"))
       .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
       .post(`${REPO}/check-runs`, (b: typeof training) => { training = b; return true; }).reply(201, { id: 5 });
-    await app.probot.receive({ id: "push-badcfg", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
+    await env.app.probot.receive({ id: "push-badcfg", name: "push", payload: pushPayload(["metrics.csv"]) } as never);
     expect(training.conclusion).toBe("failure");
     expect(training.output?.summary).toContain("`checks.failOnTraining` invalid option");
   });

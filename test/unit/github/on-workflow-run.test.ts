@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import { zipSync } from "fflate";
 import nock from "nock";
 import { analyzeLogs } from "../../../src/github/analyze/analyze-logs.js";
@@ -7,7 +7,7 @@ import { DEFAULT_APP_CONFIG } from "../../../src/config/schema.js";
 import { CHECK_REPRO, CHECK_TRAINING } from "../../../src/github/report/messages.js";
 import { commentMarker } from "../../../src/github/report/marker.js";
 import { divergingCsv } from "./helpers/logs.js";
-import { API, createTestApp, examplePayload, mockToken, trackUnmatched, type TestApp } from "./helpers/probot.js";
+import { API, useNockedTestApp, examplePayload, mockToken } from "./helpers/probot.js";
 
 const REPO = "/repos/octo-org/octo-repo";
 const SHA = "3484a3fb816e0859fd6e1cea078d76385ff50625";
@@ -45,18 +45,7 @@ function resultZip(plan: unknown): Uint8Array {
 }
 
 describe("workflow_run.completed and reproduction", () => {
-  let app: TestApp;
-  let tracker: ReturnType<typeof trackUnmatched>;
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    app = await createTestApp();
-    tracker = trackUnmatched();
-  });
-  afterEach(() => {
-    tracker.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  const env = useNockedTestApp();
 
   test("a run's artifact zip is diagnosed: check run on head_sha and a sticky comment on its PR", async () => {
     const zip = zipSync({ "run1/metrics.csv": new TextEncoder().encode(divergingCsv()) });
@@ -74,8 +63,8 @@ describe("workflow_run.completed and reproduction", () => {
       .post(`${REPO}/check-runs`, (b: (typeof checks)[number]) => { checks.push(b); return true; }).reply(201, { id: 12 })
       .get(`${REPO}/issues/2/comments`).query(true).reply(200, [])
       .post(`${REPO}/issues/2/comments`, (b: { body: string }) => { comments.push(b.body); return true; }).reply(201, { id: 13 });
-    await app.probot.receive({ id: "wr-1", name: "workflow_run", payload: runPayload() } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "wr-1", name: "workflow_run", payload: runPayload() } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(api.pendingMocks()).toEqual([]);
     expect(checks[0]).toMatchObject({ name: CHECK_TRAINING, head_sha: SHA, conclusion: "failure" });
     // Its own marker, not the PR report's: a later pull_request report must never find and overwrite it.
@@ -83,33 +72,33 @@ describe("workflow_run.completed and reproduction", () => {
     expect(comments[0]).not.toContain(commentMarker("report"));
     expect(comments[0]).toContain("Artifact `old-logs` has expired");
     expect(comments[0]).toMatch(/Artifact `checkpoints` is [\d,]+ bytes, above the/);
-    expect(await app.store.getCommentId({ repo: "octo-org/octo-repo", issueNumber: 2, key: "workflow-2823525" })).toBe(13);
+    expect(await env.app.store.getCommentId({ repo: "octo-org/octo-repo", issueNumber: 2, key: "workflow-2823525" })).toBe(13);
   }, TIMEOUT_MS);
 
   test("cancelled runs are not diagnosed", async () => {
     const api = mockToken(nock(API)).get(`${REPO}/contents/.github%2Floss-doctor.yml`).reply(404, {});
-    await app.probot.receive({ id: "wr-c", name: "workflow_run", payload: runPayload((p) => { p.workflow_run.conclusion = "cancelled"; }) } as never);
+    await env.app.probot.receive({ id: "wr-c", name: "workflow_run", payload: runPayload((p) => { p.workflow_run.conclusion = "cancelled"; }) } as never);
     expect(api.pendingMocks()).toEqual([]);
-    expect(tracker.unmatched).toEqual([]);
+    expect(env.tracker.unmatched).toEqual([]);
   }, TIMEOUT_MS);
 
   test("a cancelled repro run completes its in-progress check run with a failure that links the run", async () => {
-    await app.store.saveExperiment({ id: "exp-1", repo: "octo-org/octo-repo", sha: SHA, checkRunId: 400, status: "in_progress", plan: {}, result: null, requestedBy: "alice", createdAt: "2026-11-22T09:00:00.000Z", updatedAt: "2026-11-22T09:00:00.000Z" });
+    await env.app.store.saveExperiment({ id: "exp-1", repo: "octo-org/octo-repo", sha: SHA, checkRunId: 400, status: "in_progress", plan: {}, result: null, requestedBy: "alice", createdAt: "2026-11-22T09:00:00.000Z", updatedAt: "2026-11-22T09:00:00.000Z" });
     let update: { conclusion: string; output: { summary: string } } | undefined;
     mockToken(nock(API))
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).reply(404, {})
       .patch(`${REPO}/check-runs/400`, (b: typeof update) => { update = b; return true; }).reply(200, { id: 400 });
     const cancelled = runPayload((p) => { p.workflow_run.conclusion = "cancelled"; p.workflow_run.path = ".github/workflows/loss-doctor-repro.yml"; });
-    await app.probot.receive({ id: "wr-rc", name: "workflow_run", payload: cancelled } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "wr-rc", name: "workflow_run", payload: cancelled } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(update?.conclusion).toBe("failure");
     expect(update?.output.summary).toContain("ended with `cancelled`");
-    expect((await app.store.getExperiment("exp-1"))?.status).toBe("failed");
+    expect((await env.app.store.getExperiment("exp-1"))?.status).toBe("failed");
   }, TIMEOUT_MS);
 
   test("Reproduce by a writer dispatches the repro workflow, then its result artifact completes the reproduction check run", async () => {
     const report = analyzeLogs([{ path: "metrics.csv", data: new TextEncoder().encode(divergingCsv()) }], DEFAULT_APP_CONFIG).report;
-    await app.store.saveDiagnosis({ repo: "octo-org/octo-repo", ref: "feature", sha: SHA, kind: "training", summary: summarizeDiagnosis(report), createdAt: "2026-11-22T09:00:00.000Z" });
+    await env.app.store.saveDiagnosis({ repo: "octo-org/octo-repo", ref: "feature", sha: SHA, kind: "training", summary: summarizeDiagnosis(report), createdAt: "2026-11-22T09:00:00.000Z" });
     let dispatched: { ref: string; inputs: Record<string, string> } | undefined;
     let started: { name: string; status: string; external_id: string } | undefined;
     mockToken(nock(API))
@@ -118,8 +107,8 @@ describe("workflow_run.completed and reproduction", () => {
       .get(`${REPO}/contents/.github%2Floss-doctor.yml`).reply(404, {})
       .post(`${REPO}/check-runs`, (b: typeof started) => { started = b; return true; }).reply(201, { id: 300 })
       .post(`${REPO}/actions/workflows/loss-doctor-repro.yml/dispatches`, (b: typeof dispatched) => { dispatched = b; return true; }).reply(204);
-    await app.probot.receive({ id: "ra-1", name: "check_run", payload: actionPayload() } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "ra-1", name: "check_run", payload: actionPayload() } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(started).toMatchObject({ name: CHECK_REPRO, status: "in_progress" });
     expect(dispatched?.ref).toBe("feature");
     expect(JSON.parse(dispatched?.inputs["runs-on"] ?? "null")).toEqual(["self-hosted", "gpu"]);
@@ -127,7 +116,7 @@ describe("workflow_run.completed and reproduction", () => {
     expect(plan.seeds).toEqual([1, 2, 3]);
     expect(plan.name).toBe(started?.external_id);
     expect(plan.arms.length).toBeGreaterThan(1);
-    expect((await app.store.findExperimentBySha("octo-org/octo-repo", SHA))?.status).toBe("in_progress");
+    expect((await env.app.store.findExperimentBySha("octo-org/octo-repo", SHA))?.status).toBe("in_progress");
 
     let completed: { status: string; conclusion: string; output: { title: string; summary: string } } | undefined;
     const zip = resultZip(plan);
@@ -137,11 +126,11 @@ describe("workflow_run.completed and reproduction", () => {
       .get(`${REPO}/actions/artifacts/8/zip`).reply(200, Buffer.from(zip), { "content-type": "application/zip" })
       .patch(`${REPO}/check-runs/300`, (b: typeof completed) => { completed = b; return true; }).reply(200, { id: 300 });
     const repro = runPayload((p) => { p.workflow_run.path = ".github/workflows/loss-doctor-repro.yml"; });
-    await app.probot.receive({ id: "wr-repro", name: "workflow_run", payload: repro } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "wr-repro", name: "workflow_run", payload: repro } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(completed).toMatchObject({ status: "completed", conclusion: "success", output: { title: "Confirmed: lr-1e-3" } });
     expect(completed?.output.summary).toContain("| ✅ confirmed | `lr-1e-3` | `lr-too-high` | 0.0012 | 2.4 | 1.0 → 0.0 |");
-    expect((await app.store.findExperimentBySha("octo-org/octo-repo", SHA))?.status).toBe("completed");
+    expect((await env.app.store.findExperimentBySha("octo-org/octo-repo", SHA))?.status).toBe("completed");
   }, TIMEOUT_MS);
 
   test("Reproduce by a user without write access dispatches nothing and says why", async () => {
@@ -149,8 +138,8 @@ describe("workflow_run.completed and reproduction", () => {
     mockToken(nock(API))
       .get(`${REPO}/collaborators/alice/permission`).reply(200, { permission: "read" })
       .post(`${REPO}/check-runs`, (b: typeof check) => { check = b; return true; }).reply(201, { id: 301 });
-    await app.probot.receive({ id: "ra-2", name: "check_run", payload: actionPayload() } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "ra-2", name: "check_run", payload: actionPayload() } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(check).toMatchObject({ name: CHECK_REPRO, conclusion: "failure" });
     expect(check?.output.summary).toContain("@alice does not have write access");
   }, TIMEOUT_MS);
@@ -161,8 +150,8 @@ describe("workflow_run.completed and reproduction", () => {
       .get(`${REPO}/collaborators/alice/permission`).reply(200, { permission: "admin" })
       .get(`${REPO}/branches/feature`).reply(404, {})
       .post(`${REPO}/check-runs`, (b: typeof check) => { check = b; return true; }).reply(201, { id: 302 });
-    await app.probot.receive({ id: "ra-3", name: "check_run", payload: actionPayload() } as never);
-    expect(tracker.unmatched).toEqual([]);
+    await env.app.probot.receive({ id: "ra-3", name: "check_run", payload: actionPayload() } as never);
+    expect(env.tracker.unmatched).toEqual([]);
     expect(check?.output.summary).toContain("never start automatically for pull requests from forks");
   }, TIMEOUT_MS);
 });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from "@jest/globals";
 import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import nock from "nock";
@@ -93,4 +94,34 @@ export function trackUnmatched(): { unmatched: string[]; stop: () => void } {
   const listener = (req: { method?: string; path?: string; href?: string }) => unmatched.push(`${req.method ?? ""} ${req.path ?? req.href ?? ""}`);
   nock.emitter.on("no match", listener);
   return { unmatched, stop: () => nock.emitter.removeListener("no match", listener) };
+}
+
+/** The app and the unmatched-request tracker of the current test (see `useNockedTestApp`). */
+export interface NockedTestApp {
+  readonly app: TestApp;
+  readonly tracker: ReturnType<typeof trackUnmatched>;
+}
+
+/**
+ * Registers the usual nock set-up around every test of the enclosing `describe`: no real network, a
+ * fresh test app (optionally prepared by `prepare`), unmatched requests recorded, mocks cleaned after.
+ */
+export function useNockedTestApp(prepare?: (app: TestApp) => Promise<void>): NockedTestApp {
+  let current: { app: TestApp; tracker: ReturnType<typeof trackUnmatched> } | undefined;
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    const app = await createTestApp();
+    current = { app, tracker: trackUnmatched() };
+    await prepare?.(app);
+  });
+  afterEach(() => {
+    current?.tracker.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  const get = () => {
+    if (current === undefined) throw new Error("useNockedTestApp: used outside a test");
+    return current;
+  };
+  return { get app() { return get().app; }, get tracker() { return get().tracker; } };
 }
