@@ -27,6 +27,7 @@ export const chartMessages = {
 /** Short labels drawn on a curve for each detector id; unknown ids use their id. */
 export const FINDING_LABELS: Readonly<Record<string, (evidence: Record<string, unknown>) => string>> = {
   "non-finite": (e) => (e["kind"] === "inf" ? "Inf" : "NaN"),
+  "never-finite": () => "never finite",
   divergence: (e) => (e["explosive"] === true ? "exploding" : "diverging"),
   oscillation: () => "oscillating",
   spikes: (e) => (typeof e["count"] === "number" && e["count"] > 1 ? `${e["count"]} spikes` : "spike"),

@@ -6,6 +6,7 @@ import { epochSawtoothDetector } from "./detectors/epoch-sawtooth.js";
 import { divergenceDetector } from "./detectors/divergence.js";
 import { metricStuckDetector } from "./detectors/metric-stuck.js";
 import { noisyDetector } from "./detectors/noisy.js";
+import { neverFiniteDetector } from "./detectors/never-finite.js";
 import { nonFiniteDetector } from "./detectors/non-finite.js";
 import { oscillationDetector } from "./detectors/oscillation.js";
 import { overfittingDetector } from "./detectors/overfitting.js";
@@ -31,6 +32,7 @@ export interface DetectOptions {
  */
 export const DETECTORS: readonly Detector[] = [
   nonFiniteDetector,
+  neverFiniteDetector,
   divergenceDetector,
   oscillationDetector,
   epochSawtoothDetector,

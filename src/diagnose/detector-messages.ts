@@ -30,6 +30,9 @@ export const DETECTOR_MESSAGES = {
   "non-finite": (p: { series: string; kind: "nan" | "inf"; at: string; position: number; lastFinite: number | null }): string =>
     `${p.series} becomes ${p.kind === "nan" ? "NaN" : "Inf"} at ${p.at} (${formatPercent(p.position)} into the run)` +
     (p.lastFinite === null ? "; it is never finite before" : `; last finite value ${formatValue(p.lastFinite)}`),
+  "never-finite": (p: { series: string; kind: "nan" | "inf"; points: number }): string =>
+    `${p.series} is ${p.kind === "nan" ? "NaN" : "Inf"} at all ${p.points} logged points while the training loss stays finite: ` +
+    "the metric is not being computed (an evaluation or logging problem), not a training blow-up",
   divergenceExplosive: (p: { series: string; ratio: number; at: string }): string =>
     `${p.series} explodes ${formatValue(p.ratio)}× above its starting level at ${p.at}`,
   divergenceEarly: (p: { series: string; ratio: number; at: string }): string =>

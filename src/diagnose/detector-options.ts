@@ -28,6 +28,8 @@ export const PREPARE_DEFAULTS = {
 
 export const NON_FINITE_DEFAULTS = {};
 
+export const NEVER_FINITE_DEFAULTS = {};
+
 export const DIVERGENCE_DEFAULTS = {
   /** Peak of the local trend ÷ start level at or above which the loss explodes. */
   explodeRatio: 10,
@@ -210,6 +212,7 @@ export const EPOCH_SAWTOOTH_DEFAULTS = {
 export const DETECTOR_DEFAULTS = {
   prepare: PREPARE_DEFAULTS,
   "non-finite": NON_FINITE_DEFAULTS,
+  "never-finite": NEVER_FINITE_DEFAULTS,
   divergence: DIVERGENCE_DEFAULTS,
   oscillation: OSCILLATION_DEFAULTS,
   spikes: SPIKES_DEFAULTS,

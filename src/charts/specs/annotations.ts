@@ -28,6 +28,8 @@ const spanOf = (f: Finding): Annotation[] => [rangeOrRule(f.fromStep, f.toStep, 
 /** How each detector's finding is drawn; unknown detectors get a range (or a rule when it is one step). */
 const BUILDERS: Readonly<Record<string, Builder>> = {
   "non-finite": (f) => [{ kind: "rule", at: num(f.evidence["firstStep"]) ?? f.fromStep, label: findingLabel(f.id, f.evidence), severity: f.severity, tag: f.series }],
+  // A metric that is never finite has no curve to draw on; the finding is in the report, not the chart.
+  "never-finite": () => [],
   divergence: (f, s) => {
     const start = num(f.evidence["startStep"]) ?? f.fromStep;
     return [rangeOrRule(start, peakStep(s, start, f.toStep), findingLabel(f.id, f.evidence), f)];
@@ -87,7 +89,8 @@ export function valueAt(series: Series, step: number): number | null {
  */
 export function buildAnnotations(findings: readonly Finding[], series: readonly Series[], nonFinite: readonly NonFinitePoint[], unit: StepUnit): Annotation[] {
   const byTag = new Map(series.map((s) => [s.tag, s]));
-  const out: Annotation[] = nonFinite.flatMap((p): Annotation[] => {
+  const broken = new Set(findings.filter((f) => f.id === "never-finite").map((f) => f.series));
+  const out: Annotation[] = nonFinite.filter((p) => !broken.has(p.tag)).flatMap((p): Annotation[] => {
     const rule: Annotation = { kind: "rule", at: p.step, label: chartMessages.nonFinite(p.kind, p.step, unit), severity: "error", tag: p.tag };
     if (p.deadUntil === null || p.deadUntil <= p.step) return [rule];
     return [rule, { kind: "range", from: p.step, to: p.deadUntil, label: chartMessages.nonFiniteToEnd(), severity: "error", tag: p.tag }];

@@ -7,7 +7,21 @@ import type { Detector, DetectorContext } from "./types.js";
 
 const WATCHED = new Set(["train-loss", "val-loss", "grad-norm"]);
 
-function watched(context: DetectorContext): PreparedSeries[] {
+/** True when the series has values but not one of them is finite. */
+export function isNeverFinite(p: PreparedSeries): boolean {
+  return p.firstNonFinite === 0 && p.length === 0 && p.series.values.every((v) => !Number.isFinite(v));
+}
+
+/**
+ * A loss that is never finite while a training loss of the same run ends finite is a broken metric
+ * (reported by `never-finite`), not a training blow-up.
+ */
+export function isBrokenMetric(p: PreparedSeries, context: DetectorContext): boolean {
+  if (!isNeverFinite(p)) return false;
+  return context.series.some((o) => o !== p && o.series.role === "train-loss" && Number.isFinite(o.series.values[o.series.values.length - 1] ?? Number.NaN));
+}
+
+export function watched(context: DetectorContext): PreparedSeries[] {
   const hasLoss = context.series.some((p) => p.series.role === "train-loss" || p.series.role === "val-loss");
   return context.series.filter((p) => WATCHED.has(p.series.role) || (!hasLoss && p.series.role.endsWith("metric")));
 }
@@ -38,6 +52,7 @@ export const nonFiniteDetector: Detector<typeof NON_FINITE_DEFAULTS> = {
   defaults: NON_FINITE_DEFAULTS,
   detect(context) {
     return watched(context)
+      .filter((p) => !isBrokenMetric(p, context))
       .map(check)
       .filter((f): f is Finding => f !== null);
   },

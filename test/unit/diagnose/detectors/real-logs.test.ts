@@ -45,6 +45,9 @@ describeIfShared("detectFindings on ../shared/fixtures/real-logs", () => {
     expect(ids("lightning-metrics-csv/Contact-Point-Detection__hof20200206_metrics.csv")).toContain("plateau");
     expect(ids("wandb-csv/Comp3242_Group_Project_nanoGPT__F2_context_512_78r0p6kp_history.csv")).toContain("overfitting");
     expect(ids("keras-history-json/keras-gpt-2-doublehead__training_history.json")).toContain("plateau");
+    // YOLO segmentation logs whose val box/cls/dfl losses are NaN in every epoch while training and mAP improve.
+    expect(ids("yolo-results-csv/Aquaman__train_results.csv")).toContain("never-finite");
+    expect(ids("yolo-results-csv/Aquaman__train_results.csv")).not.toContain("non-finite");
   });
 
   test("healthy-looking logs get no error", () => {
