@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { usageOnBadArgs } from "../args.js";
 import { buildRunCharts, type ChartSpec } from "../../charts/build-charts.js";
 import { loadHtmlAssets } from "../../charts/load-html-assets.js";
 import { renderHtmlPage } from "../../charts/render-html.js";
@@ -47,16 +48,13 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 function parseChartArgs(argv: string[], cwd: string): ChartArgs | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { out: { type: "string" }, format: { type: "string" }, theme: { type: "string" }, width: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = usageOnBadArgs(() =>
+    parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { out: { type: "string" }, format: { type: "string" }, theme: { type: "string" }, width: { type: "string" }, help: { type: "boolean", short: "h" } },
+      }),
+  );
   const v = parsed.values;
   if (v.help) return "help";
   if (parsed.positionals.length === 0) throw new UsageError(`no paths given\n\n${CHART_USAGE}`);

@@ -1,13 +1,8 @@
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfigFile } from "../../diagnose/config/load-config-file.js";
-import { mergeConfigs, normalizeHparams } from "../../diagnose/config/normalize-hparams.js";
-import { parseHparamArgs } from "../../diagnose/config/parse-hparam-args.js";
+import { assertReadable, loadRunConfig, usageOnBadArgs } from "../args.js";
 import { diagnoseIngested, type DiagnoseReport } from "../../diagnose/diagnose.js";
-import type { Issue } from "../../domain/issue.js";
 import { SEVERITY_RANK, type Severity } from "../../domain/severity.js";
-import type { TrainingConfig } from "../../domain/training-config.js";
 import { ingestPaths } from "../../ingest/read-paths.js";
 import { renderMarkdownReport } from "../../report/render-markdown.js";
 import { toDiagnoseJson } from "../../report/render-json.js";
@@ -38,19 +33,16 @@ const FAIL_ON: readonly FailOn[] = ["error", "warning", "info", "never"];
 interface DiagnoseArgs { paths: string[]; configPath?: string; hparams: string[]; format: Format; failOn: FailOn; color: boolean; help: boolean }
 
 function parseDiagnoseArgs(argv: string[], io: CliIo): DiagnoseArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: "string" }, hparam: { type: "string", multiple: true }, format: { type: "string", default: "text" },
-        "fail-on": { type: "string", default: "error" }, "no-color": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = usageOnBadArgs(() =>
+    parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          config: { type: "string" }, hparam: { type: "string", multiple: true }, format: { type: "string", default: "text" },
+          "fail-on": { type: "string", default: "error" }, "no-color": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
+        },
+      }),
+  );
   const { values, positionals } = parsed;
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got '${values.format}')`);
@@ -60,31 +52,6 @@ function parseDiagnoseArgs(argv: string[], io: CliIo): DiagnoseArgs {
   const args: DiagnoseArgs = { paths: positionals.map((p) => (sameCwd ? p : resolve(io.cwd, p))), hparams: values.hparam ?? [], format, failOn, color: io.isTty && !values["no-color"], help: values.help };
   if (values.config !== undefined) args.configPath = resolve(io.cwd, values.config);
   return args;
-}
-
-async function assertReadable(paths: string[]): Promise<void> {
-  for (const path of paths) {
-    try {
-      await stat(path);
-    } catch {
-      throw new UsageError(`cannot read '${path}': no such file or directory`);
-    }
-  }
-}
-
-async function buildConfig(args: DiagnoseArgs): Promise<{ config: TrainingConfig; issues: Issue[] }> {
-  const parts: TrainingConfig[] = [];
-  const issues: Issue[] = [];
-  if (args.configPath !== undefined) {
-    const loaded = await loadConfigFile(args.configPath);
-    if (loaded.issues.some((i) => i.severity === "error")) throw new UsageError(loaded.issues.map((i) => i.message).join("; "));
-    parts.push(loaded.config);
-    issues.push(...loaded.issues);
-  }
-  const { hparams, issues: hparamIssues } = parseHparamArgs(args.hparams);
-  if (hparamIssues.length > 0) throw new UsageError(hparamIssues.map((i) => i.message).join("; "));
-  parts.push(normalizeHparams(hparams));
-  return { config: mergeConfigs(...parts), issues };
 }
 
 /** Exit code for a report: EXIT_FINDINGS when a finding reaches `failOn`. */
@@ -109,7 +76,7 @@ export const diagnoseCommand: CliCommand = async (argv, io) => {
   }
   if (args.paths.length === 0) throw new UsageError("no input: give at least one log file, directory or zip (see --help)");
   await assertReadable(args.paths);
-  const { config, issues } = await buildConfig(args);
+  const { config, issues } = await loadRunConfig(args.configPath, args.hparams);
   const ingested = await ingestPaths(args.paths);
   const report = diagnoseIngested({ runs: ingested.runs, issues: [...issues, ...ingested.issues] }, { config });
   io.stdout(render(report, args));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { usageOnBadArgs } from "../args.js";
 import { ingestPaths } from "../../ingest/read-paths.js";
 import { toInspectJson, type InspectJson } from "../../ingest/summarize.js";
 import type { FormatHint } from "../../ingest/types.js";
@@ -29,16 +30,13 @@ interface InspectArgs {
 }
 
 function parseInspectArgs(argv: string[], cwd: string): InspectArgs | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { format: { type: "string" }, json: { type: "boolean" }, "no-verify-crc": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = usageOnBadArgs(() =>
+    parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { format: { type: "string" }, json: { type: "boolean" }, "no-verify-crc": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      }),
+  );
   if (parsed.values.help) return "help";
   const format = (parsed.values.format ?? "auto") as FormatHint;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${String(parsed.values.format)}' (expected ${FORMATS.join("|")})`);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { usageOnBadArgs } from "../args.js";
 import { isAtLeast, type Severity } from "../../domain/severity.js";
 import { lintSources } from "../../config-lint/lint.js";
 import { LINT_RULE_IDS } from "../../config-lint/rules/registry.js";
@@ -34,21 +35,18 @@ interface LintArgs {
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        "fail-on": { type: "string", default: "error" },
-        disable: { type: "string", multiple: true, default: [] },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = usageOnBadArgs(() =>
+    parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          format: { type: "string", default: "text" },
+          "fail-on": { type: "string", default: "error" },
+          disable: { type: "string", multiple: true, default: [] },
+          help: { type: "boolean", short: "h", default: false },
+        },
+      }),
+  );
   const { format, disable, help } = parsed.values;
   const failOn = parsed.values["fail-on"];
   if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif (got '${format}')`);

@@ -1,9 +1,7 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfigFile } from "../load-config-file.js";
-import { mergeConfigs, normalizeHparams } from "../../diagnose/config/normalize-hparams.js";
-import { parseHparamArgs } from "../../diagnose/config/parse-hparam-args.js";
+import { assertReadable, loadRunConfig, usageOnBadArgs } from "../args.js";
 import { diagnoseIngested } from "../../diagnose/diagnose.js";
 import type { TrainingConfig } from "../../domain/training-config.js";
 import { ingestPaths } from "../../ingest/read-paths.js";
@@ -48,8 +46,8 @@ interface Parsed {
 }
 
 function parse(argv: string[]): Parsed {
-  try {
-    return parseArgs({
+  return usageOnBadArgs(() =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -57,10 +55,8 @@ function parse(argv: string[]): Parsed {
         classes: { type: "string" }, seeds: { type: "string" }, "max-arms": { type: "string" }, out: { type: "string" }, backend: { type: "string" },
         "time-budget": { type: "string" }, "data-dir": { type: "string" }, chart: { type: "string" }, quiet: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
       },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+    }),
+  );
 }
 
 function intList(text: string | undefined, flag: string): number[] | undefined {
@@ -74,28 +70,10 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-async function assertReadable(paths: string[]): Promise<void> {
-  for (const path of paths) {
-    try {
-      await stat(path);
-    } catch {
-      throw new UsageError(`cannot read '${path}': no such file or directory`);
-    }
-  }
-}
-
 async function buildConfig(values: Parsed["values"], cwd: string): Promise<TrainingConfig> {
-  const parts: TrainingConfig[] = [];
   const configPath = str(values["config"]);
-  if (configPath !== undefined) {
-    const loaded = await loadConfigFile(resolve(cwd, configPath));
-    if (loaded.issues.some((i) => i.severity === "error")) throw new UsageError(loaded.issues.map((i) => i.message).join("; "));
-    parts.push(loaded.config);
-  }
-  const { hparams, issues } = parseHparamArgs((values["hparam"] as string[] | undefined) ?? []);
-  if (issues.length > 0) throw new UsageError(issues.map((i) => i.message).join("; "));
-  parts.push(normalizeHparams(hparams));
-  return mergeConfigs(...parts);
+  const hparams = (values["hparam"] as string[] | undefined) ?? [];
+  return (await loadRunConfig(configPath === undefined ? undefined : resolve(cwd, configPath), hparams)).config;
 }
 
 function planOptions(values: Parsed["values"], runName: string): PlanOptions {
