@@ -34,7 +34,7 @@ export function stepRange(series: Series | undefined, from: number, to: number):
 /** Code snippets in display order: the run's framework first. */
 export function orderedCode(code: RecommendationCode, framework: Framework): { label: string; code: string }[] {
   const keras = { label: "Keras", code: code.keras };
-  const torch = { label: "PyTorch", code: code.pytorch };
+  const torch = { label: framework === "huggingface" ? "PyTorch / Hugging Face" : "PyTorch", code: code.pytorch };
   return framework === "keras" || framework === "tensorflow" ? [keras, torch] : [torch, keras];
 }
 

@@ -57,6 +57,16 @@ describe("recommendation values computed from the run", () => {
     expect(fixes(["no-regularization"], { earlyStopping: true }).map((x) => x.id)).not.toContain("early-stopping");
   });
 
+  test("early-stopping on a Hugging Face run: Trainer's EarlyStoppingCallback, naming the logged eval_loss", () => {
+    const run = { ...plainRun(), framework: "huggingface" as const };
+    const overfit = finding("overfitting", { bestStep: 1000 }, { series: "eval_loss" });
+    const r = fixes(["no-regularization"], {}, [overfit], run).find((x) => x.id === "early-stopping");
+    expect(r?.proposed).toBe("EarlyStoppingCallback(early_stopping_patience=3) with load_best_model_at_end=True (best eval_loss at step 1000)");
+    expect(r?.code.pytorch).toContain("EarlyStoppingCallback(early_stopping_patience=3)");
+    expect(r?.code.pytorch).toContain('metric_for_best_model="eval_loss"');
+    expect(r?.code.keras).toContain('monitor="val_loss"');
+  });
+
   test("regularization: L2 1e-3, Dropout 0.25 (0.45 when 0.25 is set), AdamW in PyTorch", () => {
     const wd = fix("weight-decay", "no-regularization", { optimizer: "adam", lr: 1e-3 });
     expect(wd.proposed).toBe("0.001");
