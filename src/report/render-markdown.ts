@@ -44,7 +44,8 @@ function header(d: RunDiagnosis, options: MarkdownReportOptions): string {
     lines.push("", "| Series | Trend | First → last | Best |", "|---|---|---|---|");
     for (const s of series) {
       const sum = seriesSummary(s);
-      const best = s.direction === "higher" ? sum.max : sum.min;
+      // A learning rate or grad norm has no "best" value.
+      const best = s.direction === "unknown" ? Number.NaN : s.direction === "higher" ? sum.max : sum.min;
       lines.push(`| \`${cell(s.tag)}\` | ${sparkline(s.values, SPARK_WIDTH).line} | ${formatNumber(sum.first)} → ${formatNumber(sum.last)} | ${Number.isFinite(best) ? formatNumber(best) : "–"} |`);
     }
   }
