@@ -3,6 +3,8 @@ import { formatScore } from "./format.js";
 /** User-facing text of the reports (catalogue). */
 export const reportMessages = {
   noData: "No loss or metric series found: nothing to diagnose.",
+  tooShort: (points: number, needed: number): string =>
+    `Too short to diagnose: the longest loss or metric series has ${points} point${points === 1 ? "" : "s"}; at least ${needed} are needed.`,
   healthy: (infoCount: number): string =>
     infoCount === 0 ? "Healthy: no problems found in the curves." : `Healthy: no problems found (${infoCount} note${infoCount === 1 ? "" : "s"}).`,
   problemWithCause: (finding: string, cause: string, score: number): string =>

@@ -7,6 +7,9 @@ import { reportMessages } from "./messages.js";
 /** Without a warning finding, a cause scoring at least this is named in the (still healthy) verdict. */
 export const CONFIG_RISK_SCORE = 0.5;
 
+/** Curves shorter than this (loss and metric series) are too short to call healthy. */
+export const MIN_DIAGNOSABLE_POINTS = 5;
+
 /** Overall state of a run. */
 export type RunStatus = "healthy" | "warning" | "error" | "no-data";
 
@@ -30,13 +33,15 @@ export function causeTitle(id: string): string {
 
 /** One-line verdict: the worst finding and the most likely cause, or "healthy". */
 export function verdictOf(diagnosis: RunDiagnosis): Verdict {
-  const hasLoss = diagnosis.run.series.some((s) => s.values.length > 0 && (s.role === "train-loss" || s.role === "val-loss" || s.role === "train-metric" || s.role === "val-metric"));
-  if (!hasLoss) return { status: "no-data", headline: reportMessages.noData };
+  const curves = diagnosis.run.series.filter((s) => s.values.length > 0 && (s.role === "train-loss" || s.role === "val-loss" || s.role === "train-metric" || s.role === "val-metric"));
+  if (curves.length === 0) return { status: "no-data", headline: reportMessages.noData };
   const worst = worstSeverity(diagnosis);
   const problems = diagnosis.findings.filter((f) => f.severity !== "info");
   const top = problems[0];
   const cause = diagnosis.causes[0];
   if (worst === null || worst === "info" || top === undefined) {
+    const longest = Math.max(...curves.map((s) => s.values.length));
+    if (longest < MIN_DIAGNOSABLE_POINTS) return { status: "no-data", headline: reportMessages.tooShort(longest, MIN_DIAGNOSABLE_POINTS) };
     if (cause !== undefined && cause.score >= CONFIG_RISK_SCORE) return { status: "healthy", headline: reportMessages.configRisk(causeTitle(cause.id), cause.score) };
     return { status: "healthy", headline: reportMessages.healthy(diagnosis.findings.length) };
   }
