@@ -3,7 +3,7 @@ import type { HparamValue, TrainingRun } from "../../../domain/run.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import type { IngestLimits, InputFile } from "../../types.js";
 import { runName } from "../finish-run.js";
-import { isObject, toHparam, toNumber, type JsonObject } from "./json-values.js";
+import { addHparams, isObject, toHparam, toNumber, type JsonObject } from "./json-values.js";
 
 /** trainer_state.json fields copied to hparams when present and sensible. */
 const STATE_HPARAMS = ["best_metric", "best_model_checkpoint", "global_step", "max_steps", "num_train_epochs", "train_batch_size", "logging_steps", "eval_steps", "save_steps", "epoch"] as const;
@@ -42,12 +42,7 @@ export function trainerStateRun(file: InputFile, root: JsonObject, limits: Inges
     if (value !== undefined && !(typeof value === "number" && Math.abs(value) > MAX_SENSIBLE_COUNT)) hparams[key] = value;
   }
   const trial = root["trial_params"];
-  if (isObject(trial)) {
-    for (const [key, raw] of Object.entries(trial)) {
-      const value = toHparam(raw);
-      if (value !== undefined) hparams[key] = value;
-    }
-  }
+  if (isObject(trial)) addHparams(trial, hparams);
   const built = builder.build();
   const run: TrainingRun = {
     name: runName(file.path),
@@ -60,9 +55,5 @@ export function trainerStateRun(file: InputFile, root: JsonObject, limits: Inges
 }
 
 function addSummary(entry: JsonObject, hparams: Record<string, HparamValue>): void {
-  for (const [key, raw] of Object.entries(entry)) {
-    if (key === "step" || key === "epoch") continue;
-    const value = toHparam(raw);
-    if (value !== undefined) hparams[`summary.${key}`] = value;
-  }
+  addHparams(entry, hparams, "summary.", ["step", "epoch"]);
 }

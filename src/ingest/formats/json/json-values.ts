@@ -68,3 +68,12 @@ export function toHparam(value: JsonValue | undefined): string | number | boolea
   if (typeof value === "string" && !value.startsWith("\u0000")) return value;
   return undefined;
 }
+
+/** Copies the scalar entries of `object` into `hparams` (keys prefixed), skipping lists, objects and NaN. */
+export function addHparams(object: JsonObject, hparams: Record<string, string | number | boolean>, prefix = "", skip: readonly string[] = []): void {
+  for (const [key, raw] of Object.entries(object)) {
+    if (skip.includes(key)) continue;
+    const value = toHparam(raw);
+    if (value !== undefined) hparams[`${prefix}${key}`] = value;
+  }
+}

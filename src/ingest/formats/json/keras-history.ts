@@ -3,7 +3,7 @@ import type { TrainingRun } from "../../../domain/run.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import type { IngestLimits, InputFile } from "../../types.js";
 import { runName } from "../finish-run.js";
-import { isObject, toHparam, toNumber, type JsonObject, type JsonValue } from "./json-values.js";
+import { addHparams, isObject, toNumber, type JsonObject, type JsonValue } from "./json-values.js";
 
 /** Keys whose arrays are the x axis, not a metric. */
 const AXIS_KEYS = new Set(["epoch", "epochs"]);
@@ -46,10 +46,7 @@ export function kerasHistoryRun(file: InputFile, history: NonNullable<ReturnType
   }
   const built = builder.build();
   const hparams: TrainingRun["hparams"] = {};
-  for (const [key, value] of Object.entries(history.scalars)) {
-    const hparam = toHparam(value);
-    if (hparam !== undefined) hparams[key] = hparam;
-  }
+  addHparams(history.scalars, hparams);
   const run: TrainingRun = {
     name: runName(file.path),
     source: { path: file.path, format: "keras-history-json", files: [file.path] },
