@@ -14,22 +14,30 @@
  * Flags: --events N (default 5_400_000), --keep (keep the generated files).
  */
 import { createReadStream, closeSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { crc32c } from "../src/ingest/formats/tfevents/crc32c.js";
-import { EventFileWriter, type ScalarEncoding } from "../src/ingest/formats/tfevents/event-writer.js";
-import { parseTfEvents } from "../src/ingest/formats/tfevents/parse-tfevents.js";
-import { TfRecordDecoder } from "../src/ingest/formats/tfevents/record-decoder.js";
-import { readTfEventsFile } from "../src/ingest/formats/tfevents/read-tfevents-file.js";
-import { DEFAULT_INGEST_LIMITS, type IngestResult } from "../src/ingest/types.js";
+import type { ScalarEncoding } from "../src/ingest/formats/tfevents/event-writer.js";
+import type { IngestResult } from "../src/ingest/types.js";
+import type * as TfEventsModule from "../src/ingest/formats/tfevents/index.js";
+import type * as ReadTfEventsModule from "../src/ingest/formats/tfevents/read-tfevents-file.js";
+import type * as IngestModule from "../src/ingest/index.js";
+import { importBuilt } from "./built.js";
+
+type TfEvents = typeof TfEventsModule;
+type ReadTfEvents = typeof ReadTfEventsModule;
+type Ingest = typeof IngestModule;
+const { crc32c, EventFileWriter, parseTfEvents, TfRecordDecoder } = await importBuilt<TfEvents>("ingest/formats/tfevents/index.js");
+const { readTfEventsFile } = await importBuilt<ReadTfEvents>("ingest/formats/tfevents/read-tfevents-file.js");
+const { DEFAULT_INGEST_LIMITS, ingestFiles } = await importBuilt<Ingest>("ingest/index.js");
 
 const MB = 1024 * 1024;
 const CHUNK = MB;
 const args = process.argv.slice(2);
 const EVENTS = Number(args[args.indexOf("--events") + 1] ?? "") || 5_400_000;
 const KEEP = args.includes("--keep");
+const ROUNDS = Number(args[args.indexOf("--rounds") + 1] ?? "") || 3;
 const TAGS: [string, ScalarEncoding][] = [
   ["train/loss", "simple"],
   ["val/loss", "simple"],
@@ -173,18 +181,46 @@ const fmt = (n: number, d = 1): string => n.toFixed(d);
 const mb = (bytes: number): string => `${fmt(bytes / MB)} MB`;
 
 async function benchCsv(path: string): Promise<string> {
-  try {
-    const modulePath = "../src/ingest/ingest.js";
-    const mod = (await import(modulePath)) as { ingestFiles?: (files: { path: string; data: Uint8Array }[]) => IngestResult };
-    const ingestFiles = mod.ingestFiles;
-    if (ingestFiles === undefined) return "csv: not measured (ingestFiles not found)";
-    const data = readFileSync(path);
-    const m = await measure(() => ingestFiles([{ path: "big/history.csv", data }]));
-    const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
-    return `csv (ingestFiles, in memory): ${mb(data.length)} ${CSV_ROWS} rows in ${fmt(m.seconds, 2)} s = ${fmt(data.length / MB / m.seconds)} MB/s, ${fmt(CSV_ROWS / m.seconds / 1e6, 2)}M rows/s, ${fmt(points / 1e6, 1)}M points; peak RSS ${mb(m.peakRss)}; issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}`;
-  } catch (error) {
-    return `csv: not measured (${error instanceof Error ? error.message : String(error)})`;
-  }
+  const data = readFileSync(path);
+  const m = await measure(() => ingestFiles([{ path: "big/history.csv", data }]));
+  const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
+  return `csv (ingestFiles, in memory): ${mb(data.length)} ${CSV_ROWS} rows in ${fmt(m.seconds, 2)} s = ${fmt(data.length / MB / m.seconds)} MB/s, ${fmt(CSV_ROWS / m.seconds / 1e6, 2)}M rows/s, ${fmt(points / 1e6, 1)}M points; peak RSS ${mb(m.peakRss)}; issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}`;
+}
+
+type Mode = "full CRC" | "fast mode";
+const MODES: readonly Mode[] = ["full CRC", "fast mode"];
+
+interface Sample {
+  ratio: number;
+  cpuRatio: number;
+  seconds: number;
+  cpuSeconds: number;
+  eventsPerSecond: number;
+  peakRss: number;
+  baseRss: number;
+  budget: number;
+  line: string;
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+};
+
+/** One mode, timed right after its own floor run, so both see the same machine state. */
+async function sample(path: string, size: number, mode: Mode): Promise<Sample> {
+  const fl = await measure(() => floor(path));
+  const options = { limits: { ...DEFAULT_INGEST_LIMITS }, chunkBytes: CHUNK, verifyDataCrc: mode === "full CRC" };
+  const m = await measure(() => readTfEventsFile(path, options));
+  const decoded = decodedBytes(m.value);
+  const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
+  const ratio = fl.seconds / m.seconds;
+  const cpuRatio = fl.cpuSeconds / m.cpuSeconds;
+  const line =
+    `${mode.padEnd(9)}: wall ${fmt(m.seconds, 2)} s = ${fmt(size / MB / m.seconds)} MB/s (floor ${fmt(fl.seconds, 2)} s, ${fmt(ratio, 2)}x), ${fmt(points / m.seconds / 1e6, 2)}M events/s; ` +
+    `CPU ${fmt(m.cpuSeconds, 2)} s (floor ${fmt(fl.cpuSeconds, 2)} s, ${fmt(cpuRatio, 2)}x); ${points} points in ${m.value.runs[0]?.series.length ?? 0} series, issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}; ` +
+    `RSS ${mb(m.baseRss)} -> peak ${mb(m.peakRss)}`;
+  return { ratio, cpuRatio, seconds: m.seconds, cpuSeconds: m.cpuSeconds, eventsPerSecond: points / m.seconds, peakRss: m.peakRss, baseRss: m.baseRss, budget: 2 * decoded + 100 * MB, line };
 }
 
 async function main(): Promise<void> {
@@ -193,31 +229,34 @@ async function main(): Promise<void> {
   const gen = await measure(() => generateEvents(eventsPath));
   const size = statSync(eventsPath).size;
   console.log(`generated ${mb(size)}, ${gen.value} scalar events over ${TAGS.length} tags in ${fmt(gen.seconds)} s -> ${eventsPath}`);
-  const options = { limits: { ...DEFAULT_INGEST_LIMITS }, verifyDataCrc: true, chunkBytes: CHUNK };
+  console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), load average ${loadavg().map((l) => fmt(l, 2)).join(" ")}`);
   await floor(eventsPath); // warm the page cache and the CRC code
   warmUp(eventsPath);
-  const fl = await measure(() => floor(eventsPath));
-  const floorMbs = size / MB / fl.seconds;
-  const floorCpuMbs = size / MB / fl.cpuSeconds;
-  console.log(`floor (stream + CRC32C of every byte): ${fmt(fl.seconds, 2)} s = ${fmt(floorMbs)} MB/s wall; ${fmt(fl.cpuSeconds, 2)} s CPU = ${fmt(floorCpuMbs)} MB/s CPU`);
-  for (const verifyDataCrc of [true, false]) {
-    const m = await measure(() => readTfEventsFile(eventsPath, { ...options, verifyDataCrc }));
-    const decoded = decodedBytes(m.value);
-    const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
-    const mbs = size / MB / m.seconds;
-    const cpuMbs = size / MB / m.cpuSeconds;
-    const budget = 2 * decoded + 100 * MB;
-    console.log(
-      `tfevents ${verifyDataCrc ? "full CRC " : "fast mode"}: wall ${fmt(m.seconds, 2)} s = ${fmt(mbs)} MB/s (${fmt(mbs / floorMbs, 2)}x floor), ${fmt(points / m.seconds / 1e6, 2)}M events/s; ` +
-        `CPU ${fmt(m.cpuSeconds, 2)} s = ${fmt(cpuMbs)} MB/s (${fmt(cpuMbs / floorCpuMbs, 2)}x floor), ${fmt(points / m.cpuSeconds / 1e6, 2)}M events/s; ${points} points in ${m.value.runs[0]?.series.length ?? 0} series, issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}; ` +
-        `RSS ${mb(m.baseRss)} before, peak ${mb(m.peakRss)} (+${mb(m.peakRss - m.baseRss)}); decoded series ${mb(decoded)}, budget 2x+100 MB = ${mb(budget)}`,
-    );
-    if (verifyDataCrc) {
-      const ok = (b: boolean): string => (b ? "ok" : "MISSED");
-      console.log(`  goals (wall): >= 0.5x floor ${ok(mbs >= 0.5 * floorMbs)}; >= 2M events/s ${ok(points / m.seconds >= 2e6)}; peak RSS <= budget ${ok(m.peakRss <= budget)}`);
-      console.log(`  goals (CPU):  >= 0.5x floor ${ok(cpuMbs >= 0.5 * floorCpuMbs)}; >= 2M events/s ${ok(points / m.cpuSeconds >= 2e6)}`);
+  const samples = new Map<Mode, Sample[]>(MODES.map((mode) => [mode, []]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.log(`round ${round}/${ROUNDS}`);
+    for (const mode of MODES) {
+      const s = await sample(eventsPath, size, mode);
+      samples.get(mode)?.push(s);
+      console.log(`  ${s.line}`);
     }
   }
+  console.log(`medians over ${ROUNDS} rounds (ratio = floor time / reader time, each against the floor run just before it):`);
+  for (const mode of MODES) {
+    const xs = samples.get(mode) ?? [];
+    const peak = Math.max(...xs.map((x) => x.peakRss));
+    const budget = Math.max(...xs.map((x) => x.budget));
+    console.log(
+      `  ${mode.padEnd(9)}: ${fmt(median(xs.map((x) => x.ratio)), 2)}x floor wall, ${fmt(median(xs.map((x) => x.cpuRatio)), 2)}x floor CPU, ` +
+        `${fmt(median(xs.map((x) => x.eventsPerSecond)) / 1e6, 2)}M events/s; peak RSS ${mb(peak)} (budget 2x decoded + 100 MB = ${mb(budget)})`,
+    );
+  }
+  const full = samples.get("full CRC") ?? [];
+  const ok = (b: boolean): string => (b ? "ok" : "MISSED");
+  console.log(
+    `goals (full CRC): >= 0.5x floor ${ok(median(full.map((x) => x.ratio)) >= 0.5)}; >= 2M events/s ${ok(median(full.map((x) => x.eventsPerSecond)) >= 2e6)}; ` +
+      `peak RSS <= budget ${ok(full.every((x) => x.peakRss <= x.budget))}`,
+  );
   stages(eventsPath);
   generateCsv(csvPath);
   console.log(await benchCsv(csvPath));

@@ -62,6 +62,21 @@ export class SeriesBuilder {
     };
   }
 
+  /**
+   * The point store of `tag` (registered now), for hot readers that append in order themselves with
+   * `SeriesPoints.tryPush`. They may only do so for a step above the tag's last step and while the
+   * store holds fewer than `maxPointsPerSeries` points; anything else goes through `add`/`channel`,
+   * which apply the restart policy and count dropped points.
+   */
+  store(tag: string, context: TagContext = NO_CONTEXT, stepUnit: StepUnit = "step"): SeriesPoints {
+    return this.entry(tag, context, stepUnit).points;
+  }
+
+  /** The points-per-series limit. */
+  get maxPointsPerSeries(): number {
+    return this.maxPoints;
+  }
+
   private entry(tag: string, context: TagContext, stepUnit: StepUnit): Pending {
     let entry = this.pending.get(tag);
     if (entry === undefined) {

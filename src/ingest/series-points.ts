@@ -41,6 +41,24 @@ export class SeriesPoints {
     this.lastStep = step;
   }
 
+  /**
+   * The in-order hot path for readers that check the restart rule and the point limit themselves:
+   * appends and returns true when the point fits the current capacity and the wall-time column
+   * already exists; returns false (nothing written) otherwise, and the caller takes `push`.
+   * Small on purpose, so V8 inlines it and the doubles are never boxed.
+   */
+  tryPush(step: number, value: number, wallTime: number): boolean {
+    const i = this.length;
+    const wallTimes = this.wallTimes;
+    if (i === this.steps.length || wallTimes === undefined) return false;
+    this.steps[i] = step;
+    this.values[i] = value;
+    wallTimes[i] = wallTime;
+    this.length = i + 1;
+    this.lastStep = step;
+    return true;
+  }
+
   /** Step of point `index` (NaN outside the points). */
   stepAt(index: number): number {
     return index < this.length ? (this.steps[index] ?? Number.NaN) : Number.NaN;

@@ -1,5 +1,7 @@
 import type { HparamValue } from "../../../domain/run.js";
+import { crc32c, crc32c8, maskCrc } from "./crc32c.js";
 import { readHparamsPluginData } from "./hparams.js";
+import type { RecordFastPath, TfRecordDecoder } from "./record-decoder.js";
 import type { TagCache, TagInfo } from "./tag-cache.js";
 import { readTensorScalar, type TensorScalarResult } from "./tensor-scalar.js";
 import { WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT, WireReader } from "./wire-reader.js";
@@ -7,8 +9,16 @@ import { WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT, WireReader } from 
 /** Non-scalar payloads we skip (and count). */
 export type SkippedKind = "image" | "histogram" | "audio" | "text" | "tensor" | "graph" | "session-log" | "other";
 
+/** Scalar counters the decoder's fast path keeps up to date itself (the sink counts the others). */
+export interface ScalarCounts {
+  scalars: number;
+  simpleValues: number;
+  tensorScalars: number;
+}
+
 /** Receives what the decoder finds in each `Event`. */
 export interface EventSink {
+  /** Every scalar the fast path does not store itself (first point of a tag, restarts, limits, growth). */
   scalar(tag: TagInfo, step: number, value: number, wallTime: number, tensor: boolean): void;
   hparams(values: Record<string, HparamValue>): void;
   fileVersion(version: string): void;
@@ -57,12 +67,12 @@ function isFloatTensorScalar(buf: Uint8Array, p: number, end: number): boolean {
  * and skipped payloads to a sink. Reuses one reader and one scratch state: no per-record allocation
  * on the scalar path. Never throws; `decode` returns false for bytes that are not a valid Event.
  */
-export class EventDecoder {
+export class EventDecoder implements RecordFastPath {
   private readonly r = new WireReader();
   private wallTime = Number.NaN;
   private step = 0;
 
-  constructor(private readonly tags: TagCache, private readonly sink: EventSink) {}
+  constructor(private readonly tags: TagCache, private readonly sink: EventSink, private readonly counts: ScalarCounts) {}
 
   decode(buf: Uint8Array, view: DataView, start: number, end: number): boolean {
     return this.fastScalar(buf, view, start, end) || this.general(buf, view, start, end);
@@ -95,8 +105,76 @@ export class EventDecoder {
     if (!simple && !isFloatTensorScalar(buf, p, end)) return false;
     const tag = this.tags.lookup(buf, view, tagStart, p);
     if (!simple && tag.plugin !== "scalars") return false;
-    this.sink.scalar(tag, step, view.getFloat32(simple ? p + 1 : p + 8, true), wallTime, !simple);
+    const value = view.getFloat32(simple ? p + 1 : p + 8, true);
+    // In order and under the limit: store here, with no call that would box the doubles.
+    const points = tag.points;
+    if (points !== undefined && step > tag.lastStep && points.length < tag.pointLimit && points.tryPush(step, value, wallTime)) {
+      tag.lastStep = step;
+      const counts = this.counts;
+      counts.scalars++;
+      if (simple) counts.simpleValues++;
+      else counts.tensorScalars++;
+    } else this.sink.scalar(tag, step, value, wallTime, !simple);
     return true;
+  }
+
+  /**
+   * The fused hot loop (`RecordFastPath`): framing, length CRC, data CRC (when `frame` checks them)
+   * and the scalar fast path in one function, over the records of `chunk` from `pos`.
+   * It stops, without consuming it, at the first record that is cut by the chunk's end, has an
+   * unusual header, a wrong data CRC, another layout than `fastScalar`'s, or a point the series must
+   * handle itself (a tag's first point, a restart, growth, the limit). The general path takes that
+   * record, so every result is the same as record by record; this loop only saves the calls.
+   */
+  scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
+    const n = chunk.length;
+    const { maxRecordBytes, verifyDataCrc } = frame;
+    const tags = this.tags;
+    let records = 0;
+    let simpleValues = 0;
+    let tensorScalars = 0;
+    for (;;) {
+      const start = pos + 12;
+      const length = start <= n ? view.getUint32(pos, true) : 0;
+      const end = start + length;
+      if (end + 4 > n || view.getUint32(pos + 4, true) !== 0 || length > maxRecordBytes || maskCrc(crc32c8(view, pos)) !== view.getUint32(pos + 8, true)) break;
+      // Event layout of fastScalar: wall_time, step, summary { value { tag, simple_value | float tensor } }.
+      let p = start;
+      if (chunk[p] !== 0x09 || chunk[p + 9] !== 0x10) break;
+      const wallTime = view.getFloat64(p + 1, true);
+      p += 10;
+      let step = 0;
+      let scale = 1;
+      let b = 0x80;
+      for (let i = 0; i < 7 && b >= 0x80; i++, scale *= 128) {
+        b = chunk[p++] ?? 0;
+        step += (b & 0x7f) * scale;
+      }
+      if (b >= 0x80 || chunk[p] !== 0x2a || chunk[p + 1]! + p + 2 !== end || chunk[p + 2] !== 0x0a || chunk[p + 3]! + p + 4 !== end) break;
+      p += 4;
+      const tagLength = chunk[p + 1]!;
+      if (chunk[p] !== 0x0a || tagLength >= 0x80) break;
+      const tagStart = p + 2;
+      p = tagStart + tagLength;
+      const simple = p + 5 === end && chunk[p] === 0x15;
+      if (!simple && !isFloatTensorScalar(chunk, p, end)) break;
+      if (verifyDataCrc && maskCrc(crc32c(chunk, start, end, 0, view)) !== view.getUint32(end, true)) break;
+      const tag = tags.lookup(chunk, view, tagStart, p);
+      const points = tag.points;
+      if ((!simple && tag.plugin !== "scalars") || points === undefined || !(step > tag.lastStep) || points.length >= tag.pointLimit) break;
+      if (!points.tryPush(step, view.getFloat32(simple ? p + 1 : p + 8, true), wallTime)) break;
+      tag.lastStep = step;
+      if (simple) simpleValues++;
+      else tensorScalars++;
+      records++;
+      pos = end + 4;
+    }
+    frame.records += records;
+    const counts = this.counts;
+    counts.scalars += simpleValues + tensorScalars;
+    counts.simpleValues += simpleValues;
+    counts.tensorScalars += tensorScalars;
+    return pos;
   }
 
   private general(buf: Uint8Array, view: DataView, start: number, end: number): boolean {

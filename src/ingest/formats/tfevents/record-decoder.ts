@@ -5,6 +5,16 @@ import { tfeventsMessages as msg } from "./messages.js";
 /** Receives each complete record's payload `buf[start, end)`; `view` covers `buf`. */
 export type RecordHandler = (buf: Uint8Array, view: DataView, start: number, end: number, offset: number) => void;
 
+/**
+ * An optional fused loop (see `EventDecoder.scanRecords`): consumes whole, plain, valid records of
+ * `chunk` from `pos` for as long as it can handle them completely, and returns where it stopped; the
+ * decoder then handles that record the general way. It must not consume a record it would not
+ * handle exactly as the general path does.
+ */
+export interface RecordFastPath {
+  scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number;
+}
+
 export interface TfRecordDecoderOptions {
   /** Path reported in issues. */
   file: string;
@@ -21,6 +31,7 @@ const HEADER = 12;
 const FOOTER = 4;
 const LFS_PREFIX = new TextEncoder().encode("version https://git-lfs.github.com/spec/v1");
 const LFS_SNIFF = HEADER;
+
 
 /**
  * Streaming TFRecord framing decoder: `push(chunk)` any number of times, then `end()`. Complete
@@ -43,7 +54,19 @@ export class TfRecordDecoder {
   /** Total size of the record in the carry buffer once its header is verified, else -1. */
   private carryNeed = -1;
 
-  constructor(private readonly options: TfRecordDecoderOptions, private readonly onRecord: RecordHandler) {}
+  /** Largest payload accepted (from the options). */
+  readonly maxRecordBytes: number;
+  /** Data CRCs are checked here (full mode). */
+  readonly verifyDataCrc: boolean;
+
+  constructor(
+    private readonly options: TfRecordDecoderOptions,
+    private readonly onRecord: RecordHandler,
+    private readonly fastPath?: RecordFastPath,
+  ) {
+    this.maxRecordBytes = options.maxRecordBytes;
+    this.verifyDataCrc = options.verifyDataCrc;
+  }
 
   /** Feeds the next bytes of the file. Returns false once the decoder has stopped. */
   push(input: Uint8Array): boolean {
@@ -59,17 +82,7 @@ export class TfRecordDecoder {
     const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let pos = this.carryLength > 0 ? this.fillCarry(chunk) : 0;
     const base = this.offset;
-    while (!this.stopped && pos + HEADER <= chunk.length) {
-      const total = this.checkHeader(chunk, view, pos, base + pos);
-      if (total < 0) break;
-      if (pos + total > chunk.length) {
-        this.startCarry(chunk, pos, total);
-        pos = chunk.length;
-        break;
-      }
-      this.emit(chunk, view, pos, total, base + pos);
-      pos += total;
-    }
+    if (!this.stopped) pos = this.scan(chunk, view, pos, base);
     if (!this.stopped && pos < chunk.length) this.startCarry(chunk, pos, -1);
     this.offset = base + chunk.length;
     if (chunk.length < input.length) this.stopped = true;
@@ -89,11 +102,44 @@ export class TfRecordDecoder {
     this.carryLength = 0;
   }
 
+  /**
+   * The hot loop over the records of `chunk` from `pos`: a header that is not a plain valid one
+   * takes `checkHeader` (which reports and stops); a record cut by the chunk's end goes to the carry
+   * buffer. Returns the position of the first byte not consumed.
+   */
+  private scan(chunk: Uint8Array, view: DataView, pos: number, base: number): number {
+    const n = chunk.length;
+    const { maxRecordBytes, verifyDataCrc } = this;
+    const onRecord = this.onRecord;
+    const fastPath = this.fastPath;
+    while (pos + HEADER <= n) {
+      if (fastPath !== undefined && (pos = fastPath.scanRecords(chunk, view, pos, this)) + HEADER > n) break;
+      const length = view.getUint32(pos, true);
+      let total = HEADER + length + FOOTER;
+      const plain = view.getUint32(pos + 4, true) === 0 && length <= maxRecordBytes && maskCrc(crc32c8(view, pos)) === view.getUint32(pos + 8, true);
+      if (!plain && (total = this.checkHeader(chunk, view, pos, base + pos)) < 0) return pos;
+      if (pos + total > n) {
+        this.startCarry(chunk, pos, total);
+        return n;
+      }
+      const start = pos + HEADER;
+      const end = pos + total - FOOTER;
+      if (verifyDataCrc && maskCrc(crc32c(chunk, start, end, 0, view)) !== view.getUint32(end, true)) {
+        this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(base + pos), base + pos);
+      } else {
+        this.records++;
+        onRecord(chunk, view, start, end, base + pos);
+      }
+      pos += total;
+    }
+    return pos;
+  }
+
   /** Validates the header at `pos`; returns the full record size or -1 (and stops) when invalid. */
   private checkHeader(buf: Uint8Array, view: DataView, pos: number, offset: number): number {
     const lo = view.getUint32(pos, true);
     const hi = view.getUint32(pos + 4, true);
-    if (maskCrc(crc32c8(buf, pos)) !== view.getUint32(pos + 8, true)) {
+    if (maskCrc(crc32c8(view, pos)) !== view.getUint32(pos + 8, true)) {
       if (offset === 0 && this.looksLikeLfs(buf, pos, buf.length)) this.issue("tfevents-lfs-pointer", "error", msg.lfsPointer());
       else if (offset === 0) this.issue("tfevents-not-tfrecord", "error", msg.notTfRecord(), 0);
       else this.issue("tfevents-bad-length-crc", "error", msg.badLengthCrc(offset), offset);
@@ -112,7 +158,7 @@ export class TfRecordDecoder {
   private emit(buf: Uint8Array, view: DataView, pos: number, total: number, offset: number): void {
     const start = pos + HEADER;
     const end = pos + total - FOOTER;
-    if (this.options.verifyDataCrc && maskCrc(crc32c(buf, start, end)) !== view.getUint32(end, true)) {
+    if (this.verifyDataCrc && maskCrc(crc32c(buf, start, end, 0, view)) !== view.getUint32(end, true)) {
       this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(offset), offset);
       return;
     }

@@ -3,10 +3,10 @@ import type { HparamValue } from "../../../domain/run.js";
 import type { IngestResult } from "../../types.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import { crc32c, maskCrc } from "./crc32c.js";
-import { EventDecoder, type EventSink, type SkippedKind } from "./event-decoder.js";
+import { EventDecoder, type EventSink, type ScalarCounts, type SkippedKind } from "./event-decoder.js";
 import { tfeventsMessages as msg } from "./messages.js";
 import { DEFAULT_MAX_ISSUES_PER_FILE, DEFAULT_MAX_RECORD_BYTES, type TfEventsOptions } from "./options.js";
-import { TfRecordDecoder } from "./record-decoder.js";
+import { TfRecordDecoder, type RecordHandler } from "./record-decoder.js";
 import { assembleRun, type SplitGroup } from "./assemble-run.js";
 import { splitOfFile } from "./run-layout.js";
 import type { TagInfo } from "./tag-cache.js";
@@ -14,18 +14,16 @@ import { TagCache } from "./tag-cache.js";
 import type { TensorScalarResult } from "./tensor-scalar.js";
 
 /** Counters over everything read, for messages and benchmarks. */
-export interface TfEventsStats {
+export interface TfEventsStats extends ScalarCounts {
   bytes: number;
   records: number;
-  scalars: number;
-  simpleValues: number;
-  tensorScalars: number;
   skipped: Partial<Record<SkippedKind, number>>;
 }
 
 interface FileState {
   path: string;
   decoder: TfRecordDecoder;
+  onRecord: RecordHandler;
   issues: Issue[];
   versions: number;
   purgedBefore: number;
@@ -57,6 +55,9 @@ export class TfEventsRunAccumulator implements EventSink {
     this.group = this.groups.get(split) ?? this.newGroup(split);
     const totalRoom = Math.max(0, limits.maxTotalBytes - this.totalBytes);
     const byTotal = totalRoom < limits.maxFileBytes;
+    const onRecord: RecordHandler = (buf, view, start, end, offset) => {
+      if (!this.group.decoder.decode(buf, view, start, end)) this.badRecord(buf, view, start, end, offset);
+    };
     const decoder = new TfRecordDecoder(
       {
         file: path,
@@ -67,12 +68,11 @@ export class TfEventsRunAccumulator implements EventSink {
           ? { code: "tfevents-total-too-large", message: msg.totalTooLarge(limits.maxTotalBytes) }
           : { code: "tfevents-file-too-large", message: msg.fileTooLarge(limits.maxFileBytes) },
       },
-      (buf, view, start, end, offset) => {
-        if (!this.group.decoder.decode(buf, view, start, end)) this.badRecord(buf, view, start, end, offset);
-      },
+      onRecord,
+      this.group.decoder,
     );
     this.files.push(path);
-    this.file = { path, decoder, issues: [], versions: 0, purgedBefore: this.purgedPoints(), restarts: 0, repeats: 0 };
+    this.file = { path, decoder, onRecord, issues: [], versions: 0, purgedBefore: this.purgedPoints(), restarts: 0, repeats: 0 };
     return decoder;
   }
 
@@ -129,7 +129,13 @@ export class TfEventsRunAccumulator implements EventSink {
     }
     tag.lastStep = step;
     // Each tag belongs to one split group's TagCache, so its appender is that group's series.
-    const append = tag.append ?? (tag.append = this.group.builder.channel(tag.name, this.group.context, tag.stepUnit));
+    let append = tag.append;
+    if (append === undefined) {
+      const { builder, context } = this.group;
+      append = tag.append = builder.channel(tag.name, context, tag.stepUnit);
+      tag.points = builder.store(tag.name, context, tag.stepUnit);
+      tag.pointLimit = builder.maxPointsPerSeries;
+    }
     append(step, value, wallTime === wallTime ? wallTime : undefined);
   }
 
@@ -159,7 +165,7 @@ export class TfEventsRunAccumulator implements EventSink {
     if (this.file === undefined) return;
     const path = this.file.path;
     // Fast mode skipped the data CRC; check it now to tell corruption from an unexpected payload.
-    const corrupt = !this.options.verifyDataCrc && maskCrc(crc32c(buf, start, end)) !== view.getUint32(end, true);
+    const corrupt = !this.options.verifyDataCrc && maskCrc(crc32c(buf, start, end, 0, view)) !== view.getUint32(end, true);
     const issue = corrupt
       ? this.issue("tfevents-bad-data-crc", "error", msg.badDataCrc(offset), path, offset)
       : this.issue("tfevents-bad-record", "warning", msg.badRecord(offset), path, offset);
@@ -169,7 +175,7 @@ export class TfEventsRunAccumulator implements EventSink {
   private newGroup(split: string): SplitGroup {
     const group: SplitGroup = {
       split,
-      decoder: new EventDecoder(new TagCache(), this),
+      decoder: new EventDecoder(new TagCache(), this, this.stats),
       context: split === "" ? {} : { split: split === "train" ? "train" : "val" },
       builder: new SeriesBuilder({ maxPointsPerSeries: this.options.limits.maxPointsPerSeries, restartPolicy: "purge", file: split }),
     };

@@ -1,5 +1,6 @@
 import type { StepUnit } from "../../../domain/series.js";
 import type { SeriesAppender } from "../../series-builder.js";
+import type { SeriesPoints } from "../../series-points.js";
 
 /** What we remember about one tag of a run: its name and the plugin its first metadata named. */
 export interface TagInfo {
@@ -16,6 +17,10 @@ export interface TagInfo {
   readonly view: DataView;
   /** The tag's series appender, created on its first scalar (one per tag: no map lookup per point). */
   append: SeriesAppender | undefined;
+  /** The tag's point store, for the decoder's in-order fast path (set with `append`). */
+  points: SeriesPoints | undefined;
+  /** Points the store may hold (the points-per-series limit); the fast path stops short of it. */
+  pointLimit: number;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: false });
@@ -58,7 +63,7 @@ export class TagCache {
     const name = utf8.decode(buf.subarray(start, end));
     const bytes = buf.slice(start, end);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const info: TagInfo = { name, plugin: undefined, stepUnit: stepUnitOf(name), reported: false, lastStep: Number.NaN, bytes, view, append: undefined };
+    const info: TagInfo = { name, plugin: undefined, stepUnit: stepUnitOf(name), reported: false, lastStep: Number.NaN, bytes, view, append: undefined, points: undefined, pointLimit: 0 };
     this.infos.push(info);
     this.hashes.push(hash);
     this.table[slot] = this.infos.length;
