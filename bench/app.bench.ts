@@ -1,75 +1,70 @@
 /**
  * `npm run bench:app`: N concurrent signed deliveries (a push with a log, a PR with a log) against the
  * fake GitHub on loopback (OpenAPI validation on), for Loss Doctor's server and for a bare Probot app
- * that only creates a check run, on the same harness in the same process. Reports p50/p95 latency from
- * "delivery sent" to "check run received by the fake GitHub" and throughput (deliveries/s, a delivery
- * counting as done when both its HTTP response and its check run have arrived) at 1, 10 and 50
- * concurrent deliveries. Results are recorded in docs/benchmarks/app.md.
+ * that only creates a check run. Each app runs as its OWN PROCESS, as in production (Loss Doctor:
+ * `node dist/main.js`, built first; the bare app: `bench/bare-app.mjs`), while this process runs the
+ * fake GitHub and the load generator, so neither app shares its CPU or heap with the harness. Reports
+ * p50/p95 latency from "delivery sent" to "check run received by the fake GitHub" and throughput
+ * (deliveries/s; a delivery counts as done when both its HTTP response and its check run have
+ * arrived) at 1, 10 and 50 concurrent deliveries. Results are recorded in docs/benchmarks/app.md.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer as createHttpServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { createNodeMiddleware, Probot, type ApplicationFunction } from "probot";
-import { createServer } from "../src/github/server.js";
-import { UnthrottledOctokit } from "../src/github/octokit.js";
-import { MemoryStore } from "../src/store/memory-store.js";
-import { openPgliteStore } from "../src/store/pglite-store.js";
-import { openPostgresStore } from "../src/store/postgres-store.js";
-import type { Store } from "../src/store/store.js";
 import { deliver, pullRequestPayload, pushPayload, signedDelivery, startFakeGitHub, type FakeGitHub, type FakeRepo } from "../test/helpers/fake-github/index.js";
-import { testPrivateKey } from "../test/helpers/fake-github/spawn-app.js";
+import { spawnApp } from "../test/helpers/fake-github/spawn-app.js";
 import { divergingCsv } from "../test/unit/github/helpers/logs.js";
 
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECRET = "bench-secret";
-const CONCURRENCY = [1, 10, 50] as const;
-/** Deliveries per concurrency level (at least 3 rounds of the level). */
-const deliveriesFor = (c: number): number => Math.max(30, c * 3);
 /** Warm-up deliveries per target (JIT of ingest/diagnose/report code, token cache, compiled schemas). */
 const WARMUP = 40;
 
-interface Target { name: string; webhookUrl: string; checkName: string; stop(): Promise<void> }
+interface Target { name: string; webhookUrl: string; checkName: string; pid: number; stop(): Promise<void> }
 interface Job { name: string; payload: unknown; headSha: string }
-interface Row { app: string; concurrency: number; n: number; p50: number; p95: number; max: number; throughput: number; errors: number; apiCalls: number }
+interface Row { app: string; phase: string; concurrency: number; n: number; p50: number; p95: number; max: number; throughput: number; errors: number; apiCalls: number; cpuMs: number }
 
-const BARE_APP: ApplicationFunction = (app) => {
-  app.on(["push", "pull_request.opened"], async (context) => {
-    const p = context.payload as { after?: string; pull_request?: { head: { sha: string } } };
-    const headSha = p.pull_request?.head.sha ?? p.after ?? "";
-    await context.octokit.rest.checks.create(context.repo({ name: "bare", head_sha: headSha, status: "completed", conclusion: "success", output: { title: "ok", summary: "ok" } }));
-  });
-};
+/**
+ * Phases per app: 1, 10 and 50 concurrent (the first 50 of the last one arrive together: a burst),
+ * then a steady-state run at 50 concurrent whose latencies leave out the first round (the burst).
+ */
+const PHASES: { phase: string; concurrency: number; deliveries: number; skipFirst: number }[] = [
+  { phase: "1", concurrency: 1, deliveries: 30, skipFirst: 0 },
+  { phase: "10", concurrency: 10, deliveries: 30, skipFirst: 0 },
+  { phase: "50 (burst start)", concurrency: 50, deliveries: 150, skipFirst: 0 },
+  { phase: "50 (steady)", concurrency: 50, deliveries: 600, skipFirst: 50 },
+];
 
-async function startBare(githubUrl: string, privateKey: string): Promise<Target> {
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, baseUrl: githubUrl, logLevel: "warn", Octokit: UnthrottledOctokit });
-  const middleware = await createNodeMiddleware(BARE_APP, { probot, webhooksPath: "/api/github/webhooks" });
-  const http: Server = createHttpServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
-  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
-  const { port } = http.address() as AddressInfo;
-  return { name: "bare Probot app", checkName: "bare", webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`, stop: () => new Promise((r) => { http.closeAllConnections(); http.close(() => r()); }) };
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux); NaN elsewhere. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** USER_HZ: 100 on every Linux the app is deployed on. */
+const CLOCK_TICKS = 100;
+
+async function startBare(githubUrl: string): Promise<Target> {
+  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, nodeArgs: ["bench/bare-app.mjs"] });
+  return { name: "bare Probot app", checkName: "bare", webhookUrl: app.webhookUrl, pid: app.pid, stop: () => app.stop() };
 }
 
 /**
- * Stores benchmarked: the default PGlite data directory; the in-memory store (what the handlers cost
- * without a database); PostgreSQL when TEST_DATABASE_URL is set (.ci/run starts one). BENCH_APP_STORES
- * (comma-separated: pglite, memory, postgres) overrides the choice.
+ * Loss Doctor with the default embedded PGlite store (a fresh data directory), and with PostgreSQL
+ * when TEST_DATABASE_URL is set (.ci/run starts one). BENCH_APP_STORES=pglite,postgres picks.
  */
-type StoreKind = "pglite" | "memory" | "postgres";
+type StoreKind = "pglite" | "postgres";
 const PG_URL = process.env.TEST_DATABASE_URL ?? "";
-const STORES: StoreKind[] = (process.env.BENCH_APP_STORES?.split(",") ?? ["pglite", "memory", ...(PG_URL === "" ? [] : ["postgres"])]) as StoreKind[];
+const STORES: StoreKind[] = (process.env.BENCH_APP_STORES?.split(",") ?? ["pglite", ...(PG_URL === "" ? [] : ["postgres"])]) as StoreKind[];
 
-async function openBenchStore(kind: StoreKind, dataDir: string): Promise<Store> {
-  if (kind === "memory") return new MemoryStore();
-  if (kind === "postgres") return openPostgresStore(PG_URL);
-  return openPgliteStore(dataDir);
-}
-
-async function startLossDoctor(githubUrl: string, privateKey: string, kind: StoreKind, dataDir: string): Promise<Target> {
-  const store = await openBenchStore(kind, dataDir);
-  const server = await createServer({ appId: 1, privateKey, webhookSecret: SECRET, store, baseUrl: githubUrl, port: 0, host: "127.0.0.1", logLevel: "warn", throttle: false });
-  return { name: `Loss Doctor (${kind})`, checkName: "Loss Doctor / training", webhookUrl: `${server.url}/api/github/webhooks`, stop: async () => { await server.stop(); await store.close(); } };
+async function startLossDoctor(githubUrl: string, kind: StoreKind): Promise<Target> {
+  const env: Record<string, string> = { LOG_LEVEL: "warn", GITHUB_THROTTLE: "off", ...(kind === "postgres" ? { DATABASE_URL: PG_URL } : {}) };
+  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, env, nodeArgs: ["dist/main.js"] });
+  return { name: `Loss Doctor (${kind})`, checkName: "Loss Doctor / training", webhookUrl: app.webhookUrl, pid: app.pid, stop: () => app.stop() };
 }
 
 /** One push job and one PR job per pair, each on its own branch/commit so check runs can be told apart. */
@@ -91,13 +86,14 @@ const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
 };
 
-async function runBatch(gh: FakeGitHub, target: Target, jobs: Job[], concurrency: number): Promise<Omit<Row, "app" | "concurrency">> {
+async function runBatch(gh: FakeGitHub, target: Target, jobs: Job[], concurrency: number, skipFirst = 0): Promise<Omit<Row, "app" | "phase" | "concurrency">> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const deliveries = await Promise.all(jobs.map((j) => signedDelivery(SECRET, j.name, j.payload)));
   const requestsBefore = gh.requests.length;
   const start = performance.now();
+  const cpuBefore = processCpuSeconds(target.pid);
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const i = next++;
@@ -107,12 +103,13 @@ async function runBatch(gh: FakeGitHub, target: Target, jobs: Job[], concurrency
       const [{ status }, run] = await Promise.all([deliver(target.webhookUrl, deliveries[i] as Parameters<typeof deliver>[1]), checkRun.catch(() => null)]);
       // 202: the webhook middleware answers early when a handler runs longer than 9 s; the check run still counts.
       if ((status !== 200 && status !== 202) || run === null) { errors += 1; continue; }
-      latencies.push(run.at - sent);
+      if (i >= skipFirst) latencies.push(run.at - sent);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - start) / 1000;
-  return { n: jobs.length, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: Math.max(...latencies), throughput: jobs.length / seconds, errors, apiCalls: (gh.requests.length - requestsBefore) / jobs.length };
+  const cpuMs = ((processCpuSeconds(target.pid) - cpuBefore) * 1000) / jobs.length;
+  return { cpuMs, n: jobs.length, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: Math.max(...latencies), throughput: jobs.length / seconds, errors, apiCalls: (gh.requests.length - requestsBefore) / jobs.length };
 }
 
 async function main(): Promise<void> {
@@ -120,30 +117,27 @@ async function main(): Promise<void> {
   // A fresh repository name per run: a persistent store (PostgreSQL) must not know its comment ids.
   const repo = gh.state.addRepo("acme", `mnist-${Date.now().toString(36)}`);
   repo.commit("main", { "README.md": "# mnist\n" }, "initial");
-  const key = testPrivateKey();
-  const dataDir = mkdtempSync(join(tmpdir(), "loss-doctor-bench-"));
   const rows: Row[] = [];
-  const starters = [() => startBare(gh.url, key), ...STORES.map((kind) => () => startLossDoctor(gh.url, key, kind, join(dataDir, "pglite")))];
+  const starters = [() => startBare(gh.url), ...STORES.map((kind) => () => startLossDoctor(gh.url, kind))];
   for (const [t, start] of starters.entries()) {
     const target = await start();
     await runBatch(gh, target, makeJobs(repo, `t${t}-warm`, WARMUP), 4);
-    for (const c of CONCURRENCY) {
-      const result = await runBatch(gh, target, makeJobs(repo, `t${t}-c${c}`, deliveriesFor(c)), c);
-      rows.push({ app: target.name, concurrency: c, ...result });
+    for (const [k, p] of PHASES.entries()) {
+      const result = await runBatch(gh, target, makeJobs(repo, `t${t}-p${k}`, p.deliveries), p.concurrency, p.skipFirst);
+      rows.push({ app: target.name, phase: p.phase, concurrency: p.concurrency, ...result });
     }
     await target.stop();
   }
   await gh.close();
-  rmSync(dataDir, { recursive: true, force: true });
 
   const fmt = (x: number): string => x.toFixed(x >= 100 ? 0 : 1);
   console.log(`# bench:app — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? "?"} — load avg ${loadavg().map((l) => l.toFixed(1)).join(" ")} — Node ${process.version}`);
-  console.log("| app | concurrent | deliveries | p50 ms | p95 ms | max ms | deliveries/s | GitHub API calls/delivery | errors |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-  for (const r of rows) console.log(`| ${r.app} | ${r.concurrency} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${fmt(r.throughput)} | ${r.apiCalls.toFixed(1)} | ${r.errors} |`);
+  console.log("| app | concurrent | deliveries | p50 ms | p95 ms | max ms | deliveries/s | app CPU ms/delivery | GitHub API calls/delivery | errors |");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) console.log(`| ${r.app} | ${r.phase} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${fmt(r.throughput)} | ${r.cpuMs.toFixed(2)} | ${r.apiCalls.toFixed(1)} | ${r.errors} |`);
   for (const ld of rows.filter((r) => r.app !== "bare Probot app")) {
-    const bare = rows.find((r) => r.app === "bare Probot app" && r.concurrency === ld.concurrency);
-    if (bare !== undefined) console.log(`- ${ld.app}, ${ld.concurrency} concurrent: throughput ${(ld.throughput / bare.throughput).toFixed(2)}× bare (goal ≥ 0.8×); p95 ${fmt(ld.p95)} ms (goal ≤ 250 ms at 50)`);
+    const bare = rows.find((r) => r.app === "bare Probot app" && r.phase === ld.phase);
+    if (bare !== undefined) console.log(`- ${ld.app}, ${ld.phase} concurrent: throughput ${(ld.throughput / bare.throughput).toFixed(2)}× bare (goal ≥ 0.8×); p95 ${fmt(ld.p95)} ms (goal ≤ 250 ms at 50)`);
   }
   console.log(`- installation tokens issued: ${gh.state.tokens.length} (Probot caches one per installation and app)`);
   console.log(`- OpenAPI violations recorded by the fake GitHub: ${gh.violations.length}${gh.violations.length === 0 ? "" : `\n${JSON.stringify(gh.violations.slice(0, 5), null, 2)}`}`);

@@ -33,6 +33,12 @@ const EnvSchema = z.object({
   LOSS_DOCTOR_DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
   /** GitHub API base URL (GitHub Enterprise Server or a fake for tests). */
   GITHUB_API_URL: optionalText.pipe(z.url().optional()),
+  /**
+   * `off` turns off Octokit's client-side throttling (the queue that keeps the app under GitHub's
+   * primary and secondary rate limits). Only for a GitHub Enterprise Server without rate limits or
+   * a local fake; default `on`.
+   */
+  GITHUB_THROTTLE: optionalText.pipe(z.enum(["on", "off"]).optional()).transform((v) => v ?? "on"),
   PORT: optionalText
     .pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").optional())
     .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),

@@ -128,6 +128,7 @@ export async function startFromEnv(raw: Record<string, string | undefined>): Pro
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.LOSS_DOCTOR_DATA_DIR });
   const server = await createServer({
     appId: env.APP_ID, privateKey: env.PRIVATE_KEY, webhookSecret: env.WEBHOOK_SECRET, store, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL, logFormat: env.LOG_FORMAT,
+    throttle: env.GITHUB_THROTTLE === "on",
     ...(env.GITHUB_API_URL === undefined ? {} : { baseUrl: env.GITHUB_API_URL }),
     ...(env.PUBLIC_URL === undefined ? {} : { publicUrl: env.PUBLIC_URL }),
     ...(env.CHART_SIGNING_KEY === undefined ? {} : { chartSigningKey: env.CHART_SIGNING_KEY }),

@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlClient } from "./sql-client.js";
 import { loadMigrations, migrate } from "./migrate.js";
 import { SqlStore } from "./sql-store.js";
+import { openPgliteWorkerClient } from "./pglite-worker.js";
 
 /** Wraps a PGlite instance as a SqlClient. */
 export function pgliteClient(db: PGlite): SqlClient {
@@ -21,14 +22,20 @@ export function pgliteClient(db: PGlite): SqlClient {
 }
 
 /**
- * Opens the embedded store (edge: fs). `dataDir` is a directory (created if missing; default
- * `.data/pglite` via env), or `memory://` for a throwaway database. Cold start takes seconds (initdb),
- * reopening about one: open once per process and share it.
+ * Opens the embedded store (edge: fs, worker thread). `dataDir` is a directory (created if missing;
+ * default `.data/pglite` via env), or `memory://` for a throwaway database. Cold start takes seconds
+ * (initdb), reopening about one: open once per process and share it. By default the database runs in
+ * a worker thread (`pglite-worker.ts`) so its queries never block the event loop; `inProcess: true`
+ * keeps it on the calling thread.
  */
-export async function openPgliteStore(dataDir: string): Promise<SqlStore> {
+export async function openPgliteStore(dataDir: string, options: { inProcess?: boolean } = {}): Promise<SqlStore> {
   if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
-  const client = pgliteClient(db);
-  await migrate(client, await loadMigrations());
+  const client = options.inProcess === true ? pgliteClient(await PGlite.create(dataDir)) : await openPgliteWorkerClient(dataDir);
+  try {
+    await migrate(client, await loadMigrations());
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
   return new SqlStore(client);
 }

@@ -12,6 +12,8 @@ import { join } from "node:path";
  */
 
 export interface SpawnedApp {
+  /** Process id of the app (node itself: no wrapper process). */
+  pid: number;
   url: string;
   webhookUrl: string;
   secret: string;
@@ -20,7 +22,15 @@ export interface SpawnedApp {
   stop(): Promise<void>;
 }
 
-export interface SpawnAppOptions { repoRoot: string; githubUrl: string; secret?: string; env?: Record<string, string>; startTimeoutMs?: number }
+export interface SpawnAppOptions {
+  repoRoot: string;
+  githubUrl: string;
+  secret?: string;
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+  /** Node arguments of the process (default: `--import tsx src/main.ts`; the benchmark runs `dist/main.js`). */
+  nodeArgs?: readonly string[];
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,7 +82,7 @@ export async function spawnApp(options: SpawnAppOptions): Promise<SpawnedApp> {
     APP_ID: "12345", PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: secret, GITHUB_API_URL: options.githubUrl,
     LOSS_DOCTOR_DATA_DIR: join(dir, "pglite"), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: options.repoRoot, env, detached: true, stdio: ["ignore", out, out] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? ["--import", "tsx", "src/main.ts"])], { cwd: options.repoRoot, env, detached: true, stdio: ["ignore", out, out] });
   const log = (): string => { try { return readFileSync(logFile, "utf8"); } catch { return ""; } };
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -82,7 +92,7 @@ export async function spawnApp(options: SpawnAppOptions): Promise<SpawnedApp> {
     throw error;
   }
   return {
-    url, webhookUrl: `${url}/api/github/webhooks`, secret, log,
+    pid: child.pid ?? -1, url, webhookUrl: `${url}/api/github/webhooks`, secret, log,
     stop: async () => { await killGroup(child); rmSync(dir, { recursive: true, force: true }); },
   };
 }

@@ -33,6 +33,12 @@ describe("readEnv()", () => {
     expect(() => readEnv({ ...base, LOG_FORMAT: "xml" })).toThrow(/LOG_FORMAT:/);
   });
 
+  test("GITHUB_THROTTLE: on by default, off on request, anything else refused", () => {
+    expect(readEnv(base).GITHUB_THROTTLE).toBe("on");
+    expect(readEnv({ ...base, GITHUB_THROTTLE: "off" }).GITHUB_THROTTLE).toBe("off");
+    expect(() => readEnv({ ...base, GITHUB_THROTTLE: "no" })).toThrow(/GITHUB_THROTTLE:/);
+  });
+
   test("PUBLIC_URL without CHART_SIGNING_KEY is refused (chart URLs must be signed)", () => {
     expect(() => readEnv({ ...base, PUBLIC_URL: "https://ld.example.com" })).toThrow(/CHART_SIGNING_KEY: required when PUBLIC_URL is set/);
     expect(() => readEnv({ ...base, PUBLIC_URL: "https://ld.example.com", CHART_SIGNING_KEY: "short" })).toThrow(/at least 32 characters/);
