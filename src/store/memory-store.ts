@@ -7,6 +7,7 @@ import type {
   ExperimentRecord,
   Store,
 } from "./store.js";
+import { LocalLocks } from "./local-locks.js";
 
 const commentKey = (k: CommentKey): string => `${k.repo}#${k.issueNumber}#${k.key}`;
 const copy = <T>(value: T): T => structuredClone(value);
@@ -16,16 +17,27 @@ const copy = <T>(value: T): T => structuredClone(value);
  * shared contract test runs against all three). Values are deep-copied in and out, like a database.
  */
 export class MemoryStore implements Store {
-  private readonly deliveries = new Map<string, DeliveryRecord>();
+  private readonly deliveries = new Map<string, DeliveryRecord & { completedAt?: string }>();
   private readonly diagnoses = new Map<string, DiagnosisRecord>();
   private readonly charts = new Map<string, ChartRecord>();
   private readonly comments = new Map<string, number>();
   private readonly experiments = new Map<string, ExperimentRecord>();
+  private readonly locks = new LocalLocks();
+
+  withCommentLock<T>(k: CommentKey, fn: () => Promise<T>): Promise<T> {
+    return this.locks.run(commentKey(k), fn);
+  }
 
   async claimDelivery(d: DeliveryRecord): Promise<boolean> {
-    if (this.deliveries.has(d.id)) return false;
+    const known = this.deliveries.get(d.id);
+    if (known !== undefined && (known.completedAt !== undefined || Date.parse(known.claimedUntil) >= Date.parse(d.receivedAt))) return false;
     this.deliveries.set(d.id, copy(d));
     return true;
+  }
+
+  async completeDelivery(id: string, completedAt: string): Promise<void> {
+    const known = this.deliveries.get(id);
+    if (known !== undefined) known.completedAt = completedAt;
   }
 
   async saveDiagnosis(r: DiagnosisRecord): Promise<void> {

@@ -45,5 +45,5 @@ export async function openPostgresStore(connectionString: string, options: { max
     await pool.end();
     throw error;
   }
-  return new SqlStore(client);
+  return new SqlStore(client, { sharedLocks: true });
 }

@@ -1,4 +1,5 @@
 import type { SqlClient } from "./sql-client.js";
+import { LocalLocks } from "./local-locks.js";
 import type {
   ChartFormat,
   ChartRecord,
@@ -28,16 +29,56 @@ function toExperiment(r: ExperimentRow): ExperimentRecord {
   };
 }
 
+/** First key of the two-int advisory locks taken for sticky comments ("LDCM"). */
+const COMMENT_LOCK_NAMESPACE = 0x4c44434d;
+
+/** FNV-1a of the comment key as a signed 32-bit int (a collision only serialises two keys). */
+function lockId(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+export interface SqlStoreOptions {
+  /**
+   * Other processes share this database (PostgreSQL): `withCommentLock` also takes an advisory lock,
+   * held by a transaction on one pooled connection. False for PGlite, which only one process opens
+   * and whose single connection must not be held while GitHub answers.
+   */
+  sharedLocks: boolean;
+}
+
 /** The Store over any PostgreSQL-speaking client (PGlite or pg). Assumes migrations have run. */
 export class SqlStore implements Store {
-  constructor(private readonly db: SqlClient) {}
+  private readonly locks = new LocalLocks();
+
+  constructor(private readonly db: SqlClient, private readonly options: SqlStoreOptions = { sharedLocks: false }) {}
+
+  withCommentLock<T>(k: CommentKey, fn: () => Promise<T>): Promise<T> {
+    const key = `${k.repo}#${k.issueNumber}#${k.key}`;
+    if (!this.options.sharedLocks) return this.locks.run(key, fn);
+    return this.locks.run(key, () =>
+      this.db.transaction(async (tx) => {
+        await tx.query("SELECT pg_advisory_xact_lock($1, $2)", [COMMENT_LOCK_NAMESPACE, lockId(key)]);
+        return fn();
+      }),
+    );
+  }
 
   async claimDelivery(d: DeliveryRecord): Promise<boolean> {
+    // New id: inserted. Known id: taken over only when never completed and its lease ran out.
     const { rows } = await this.db.query<{ id: string }>(
-      "INSERT INTO deliveries (id, event, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id",
-      [d.id, d.event, d.receivedAt],
+      `INSERT INTO deliveries (id, event, received_at, claimed_until) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET received_at = EXCLUDED.received_at, claimed_until = EXCLUDED.claimed_until
+       WHERE deliveries.completed_at IS NULL AND deliveries.claimed_until IS NOT NULL AND deliveries.claimed_until < EXCLUDED.received_at
+       RETURNING id`,
+      [d.id, d.event, d.receivedAt, d.claimedUntil],
     );
     return rows.length === 1;
+  }
+
+  async completeDelivery(id: string, completedAt: string): Promise<void> {
+    await this.db.query("UPDATE deliveries SET completed_at = $2 WHERE id = $1", [id, completedAt]);
   }
 
   async saveDiagnosis(r: DiagnosisRecord): Promise<void> {

@@ -5,19 +5,28 @@
  *
  * Data model and guarantees:
  * - deliveries: every webhook delivery id the app has started to process. `claimDelivery` is atomic
- *   (INSERT … ON CONFLICT DO NOTHING), so a redelivered webhook, even one arriving at another replica at
- *   the same moment, is processed once: at most one comment and one check run per delivery.
+ *   (INSERT … ON CONFLICT), so a redelivered webhook, even one arriving at another replica at the same
+ *   moment, is processed once: at most one comment and one check run per delivery. A claim is a lease:
+ *   a delivery whose process died before `completeDelivery` can be claimed again after it expires.
  * - diagnoses: one summary per (repo, sha, kind), also indexed by ref; `latestDiagnosis(repo, ref)`
  *   returns the newest by `createdAt` — used to compare a PR head with its base branch.
  * - charts: rendered chart bodies keyed by an unguessable id; served by the chart server at signed URLs.
- * - comments: the sticky PR comment id per (repo, issue number, key), so updates go in place.
+ * - comments: the sticky PR comment id per (repo, issue number, key), so updates go in place; creating
+ *   one happens under `withCommentLock`, so it is never created twice.
  * - experiments: reproduction experiments and their status/result, keyed by id.
  *
  * Every timestamp is supplied by the caller (injected clock), so adapters stay deterministic.
  */
 export interface Store {
-  /** Records a delivery id; true when it is new (process it), false when already seen (skip it). */
+  /**
+   * Claims a delivery id until `delivery.claimedUntil`; true when it is new (process it). A
+   * redelivery is false (skip it) while the first claim holds or once the delivery was completed; a
+   * claim that expired without `completeDelivery` (the process died mid-delivery) is taken over, so
+   * a webhook redelivered after a crash is processed instead of lost.
+   */
   claimDelivery(delivery: DeliveryRecord): Promise<boolean>;
+  /** Marks a claimed delivery as handled (its check run or failure report was published). */
+  completeDelivery(id: string, completedAt: string): Promise<void>;
   saveDiagnosis(record: DiagnosisRecord): Promise<void>;
   /** The newest diagnosis of `kind` stored for a branch/ref, or null. */
   latestDiagnosis(repo: string, ref: string, kind: DiagnosisKind): Promise<DiagnosisRecord | null>;
@@ -25,6 +34,12 @@ export interface Store {
   getChart(id: string): Promise<ChartRecord | null>;
   getCommentId(key: CommentKey): Promise<number | null>;
   setCommentId(key: CommentKey, commentId: number): Promise<void>;
+  /**
+   * Runs `fn` holding the lock of one sticky comment across every process that shares this store,
+   * so two replicas handling deliveries of one PR never both create it (PostgreSQL: an advisory
+   * lock; the embedded and in-memory stores live in one process: a local lock).
+   */
+  withCommentLock<T>(key: CommentKey, fn: () => Promise<T>): Promise<T>;
   saveExperiment(record: ExperimentRecord): Promise<void>;
   getExperiment(id: string): Promise<ExperimentRecord | null>;
   /** The experiment dispatched for a workflow run (matched by the run's `head_sha` and workflow). */
@@ -37,6 +52,8 @@ export interface DeliveryRecord {
   event: string;
   /** ISO 8601. */
   receivedAt: string;
+  /** ISO 8601: until then the claim holds; after it, an uncompleted delivery may be claimed again. */
+  claimedUntil: string;
 }
 
 /** `training`: log diagnosis; `config`: config-gate lint result. */

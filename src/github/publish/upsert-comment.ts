@@ -17,9 +17,6 @@ export interface StickyComment extends RepoRef {
   assumeNew?: boolean;
 }
 
-/** Serialises upserts per issue within this process, so two quick deliveries never both create. */
-const inFlight = new Map<string, Promise<unknown>>();
-
 async function findByMarker(octokit: GitHub, c: StickyComment): Promise<number | null> {
   for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
     const { data } = await octokit.rest.issues.listComments({ owner: c.owner, repo: c.repo, issue_number: c.issueNumber, per_page: 100, page });
@@ -54,16 +51,10 @@ async function upsert(octokit: GitHub, store: Store, c: StickyComment): Promise<
 
 /**
  * Creates the sticky comment or updates it in place: the id comes from the store, else from a
- * search for the hidden marker, else a new comment is created and remembered.
+ * search for the hidden marker, else a new comment is created and remembered. Runs under the store's
+ * comment lock, so two deliveries of one PR — in this process or on another replica — never both
+ * create it.
  */
-export async function upsertStickyComment(octokit: GitHub, store: Store, c: StickyComment): Promise<{ id: number; created: boolean }> {
-  const lockKey = `${repoKey(c)}#${c.issueNumber}#${c.key}`;
-  const previous = inFlight.get(lockKey) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => upsert(octokit, store, c));
-  inFlight.set(lockKey, next);
-  try {
-    return await next;
-  } finally {
-    if (inFlight.get(lockKey) === next) inFlight.delete(lockKey);
-  }
+export function upsertStickyComment(octokit: GitHub, store: Store, c: StickyComment): Promise<{ id: number; created: boolean }> {
+  return store.withCommentLock({ repo: repoKey(c), issueNumber: c.issueNumber, key: c.key }, () => upsert(octokit, store, c));
 }

@@ -64,6 +64,24 @@ describe("push handler", () => {
     expect(env.app.logs.text()).toContain("duplicate delivery skipped");
   });
 
+  test("a delivery whose process died mid-way (claim expired, never completed) is processed when redelivered", async () => {
+    const payload = pushPayload(["metrics.csv"]);
+    // What a crashed replica left behind: claimed an hour before FIXED_NOW for 15 minutes, not completed.
+    const hourAgo = new Date(FIXED_NOW.getTime() - 3_600_000);
+    await env.app.store.claimDelivery({ id: "push-crashed", event: "push", receivedAt: hourAgo.toISOString(), claimedUntil: new Date(hourAgo.getTime() + 900_000).toISOString() });
+    let created = 0;
+    mockToken(nock(API))
+      .get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {})
+      .get(`${REPO}/contents/metrics.csv`).query(true).reply(200, contentResponse("metrics.csv", divergingCsv()))
+      .post(`${REPO}/check-runs`, () => { created++; return true; }).reply(201, { id: 1 });
+    await env.app.probot.receive({ id: "push-crashed", name: "push", payload } as never);
+    expect(created).toBe(1);
+    // Completed now: a further redelivery is skipped.
+    await env.app.probot.receive({ id: "push-crashed", name: "push", payload } as never);
+    expect(created).toBe(1);
+    expect(env.tracker.unmatched).toEqual([]);
+  });
+
   test("receive(push without logs or configs) makes no GitHub write", async () => {
     const api = mockToken(nock(API)).get(`${REPO}/contents/.github%2Floss-doctor.yml`).query(true).reply(404, {});
     await env.app.probot.receive({ id: "push-none", name: "push", payload: pushPayload(["README.md"], ["src/env.app.ts"]) } as never);

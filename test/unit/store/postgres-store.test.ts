@@ -4,6 +4,8 @@ import { loadMigrations, migrate } from "../../../src/store/migrate.js";
 import { openPostgresStore, postgresClient } from "../../../src/store/postgres-store.js";
 import type { SqlStore } from "../../../src/store/sql-store.js";
 import { storeContract } from "./store-contract.js";
+import { upsertStickyComment } from "../../../src/github/publish/upsert-comment.js";
+import type { GitHub } from "../../../src/github/types.js";
 
 const url = process.env.TEST_DATABASE_URL;
 const SCHEMA = "loss_doctor_test";
@@ -31,6 +33,28 @@ if (url === undefined || url === "") {
     });
 
     storeContract("postgres", () => store);
+
+    test("two replicas upserting one sticky comment at once create it once (advisory lock), the other updates it", async () => {
+      const replicas = [await openPostgresStore(schemaUrl, { max: 2 }), await openPostgresStore(schemaUrl, { max: 2 })];
+      const calls: string[] = [];
+      let nextId = 500;
+      // A GitHub stand-in whose comment creation is slow: without a shared lock both replicas create.
+      const octokit = {
+        rest: {
+          issues: {
+            createComment: async () => { calls.push("create"); await new Promise((r) => setTimeout(r, 50)); return { data: { id: nextId++ } }; },
+            updateComment: async () => { calls.push("update"); return { data: {} }; },
+            listComments: async () => ({ data: [] }),
+          },
+        },
+      } as unknown as GitHub;
+      const comment = { owner: "o", repo: "race", issueNumber: 9, key: "report", body: "<!-- loss-doctor:report -->\nx", assumeNew: true };
+      const results = await Promise.all(replicas.map((store) => upsertStickyComment(octokit, store, comment)));
+      await Promise.all(replicas.map((store) => store.close()));
+      expect(calls.sort()).toEqual(["create", "update"]);
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+    }, 30_000);
 
     test("migrate() run by two replicas at once applies each migration exactly once", async () => {
       const pools = [new pg.Pool({ connectionString: schemaUrl }), new pg.Pool({ connectionString: schemaUrl })];

@@ -3,6 +3,9 @@ import type { ExperimentRecord, Store } from "../../../src/store/store.js";
 
 const T0 = "2026-01-01T00:00:00.000Z";
 const T1 = "2026-01-02T00:00:00.000Z";
+const T0_5 = "2026-01-01T12:00:00.000Z";
+const T2 = "2026-01-03T00:00:00.000Z";
+const T3 = "2026-01-04T00:00:00.000Z";
 
 function experiment(id: string, patch: Partial<ExperimentRecord> = {}): ExperimentRecord {
   return {
@@ -16,17 +19,38 @@ function experiment(id: string, patch: Partial<ExperimentRecord> = {}): Experime
  * test uses its own keys so a shared database is fine.
  */
 export function storeContract(name: string, getStore: () => Store): void {
-  test(`${name}: claimDelivery(id) is true once, then false for a redelivery`, async () => {
+  const claim = (id: string, at: string, until: string) => ({ id, event: "push", receivedAt: at, claimedUntil: until });
+
+  test(`${name}: claimDelivery(id) is true once, then false for a redelivery while the claim holds`, async () => {
     const store = getStore();
     const id = `${name}-delivery-1`;
-    expect(await store.claimDelivery({ id, event: "push", receivedAt: T0 })).toBe(true);
-    expect(await store.claimDelivery({ id, event: "push", receivedAt: T1 })).toBe(false);
+    expect(await store.claimDelivery(claim(id, T0, T1))).toBe(true);
+    expect(await store.claimDelivery(claim(id, T0_5, T2))).toBe(false);
+  });
+
+  test(`${name}: a completed delivery is never claimed again; an expired, uncompleted one (crash) is`, async () => {
+    const store = getStore();
+    const done = `${name}-delivery-done`;
+    const crashed = `${name}-delivery-crashed`;
+    for (const id of [done, crashed]) expect(await store.claimDelivery(claim(id, T0, T1))).toBe(true);
+    await store.completeDelivery(done, T0_5);
+    expect(await store.claimDelivery(claim(done, T2, T3))).toBe(false);
+    expect(await store.claimDelivery(claim(crashed, T2, T3))).toBe(true);
+    expect(await store.claimDelivery(claim(crashed, T2, T3))).toBe(false); // the new claim holds
   });
 
   test(`${name}: concurrent claims of one delivery let exactly one through`, async () => {
     const store = getStore();
     const id = `${name}-delivery-race`;
-    const results = await Promise.all(Array.from({ length: 8 }, () => store.claimDelivery({ id, event: "push", receivedAt: T0 })));
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.claimDelivery(claim(id, T0, T1))));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  test(`${name}: concurrent takeovers of one expired claim let exactly one through`, async () => {
+    const store = getStore();
+    const id = `${name}-delivery-takeover`;
+    expect(await store.claimDelivery(claim(id, T0, T1))).toBe(true);
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.claimDelivery(claim(id, T2, T3))));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
@@ -69,6 +93,28 @@ export function storeContract(name: string, getStore: () => Store): void {
     expect(await store.getCommentId(key)).toBe(11);
     await store.setCommentId(key, 3_000_000_000);
     expect(await store.getCommentId(key)).toBe(3_000_000_000);
+  });
+
+  test(`${name}: withCommentLock runs one holder of a comment key at a time, other keys meanwhile`, async () => {
+    const store = getStore();
+    const key = { repo: `o/${name}-lock`, issueNumber: 1, key: "report" };
+    const events: string[] = [];
+    const hold = (label: string, ms: number) => async (): Promise<string> => {
+      events.push(`${label}+`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      events.push(`${label}-`);
+      return label;
+    };
+    const results = await Promise.all([
+      store.withCommentLock(key, hold("a", 30)),
+      store.withCommentLock(key, hold("b", 1)),
+      store.withCommentLock({ ...key, issueNumber: 2 }, hold("c", 1)),
+    ]);
+    expect(results).toEqual(["a", "b", "c"]);
+    expect(events.indexOf("b+")).toBeGreaterThan(events.indexOf("a-"));
+    expect(events.indexOf("c-")).toBeLessThan(events.indexOf("a-"));
+    await expect(store.withCommentLock(key, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await store.withCommentLock(key, hold("d", 1))).toBe("d");
   });
 
   test(`${name}: experiments are saved, updated and found by sha`, async () => {
