@@ -5,6 +5,11 @@ import { SqlStore } from "./sql-store.js";
 
 /** Connections per replica; webhook handling is I/O-bound and short. */
 export const DEFAULT_POOL_SIZE = 10;
+/**
+ * Connections per replica that only hold sticky-comment advisory locks (see `SqlStoreOptions`): at most
+ * this many comments are written at once per replica; the others wait for a connection.
+ */
+export const DEFAULT_LOCK_POOL_SIZE = 4;
 
 /** Wraps a pg Pool as a SqlClient (transactions hold one pooled connection). */
 export function postgresClient(pool: pg.Pool): SqlClient {
@@ -36,7 +41,7 @@ export function postgresClient(pool: pg.Pool): SqlClient {
  * Opens the PostgreSQL store from a connection string (DATABASE_URL) and applies migrations.
  * Safe for several replicas starting at once (migrations take an advisory lock).
  */
-export async function openPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<SqlStore> {
+export async function openPostgresStore(connectionString: string, options: { max?: number; lockMax?: number } = {}): Promise<SqlStore> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE });
   const client = postgresClient(pool);
   try {
@@ -45,5 +50,6 @@ export async function openPostgresStore(connectionString: string, options: { max
     await pool.end();
     throw error;
   }
-  return new SqlStore(client, { sharedLocks: true });
+  const lockPool = new pg.Pool({ connectionString, max: options.lockMax ?? DEFAULT_LOCK_POOL_SIZE });
+  return new SqlStore(client, { lockClient: postgresClient(lockPool) });
 }

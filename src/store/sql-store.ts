@@ -42,23 +42,26 @@ function lockId(text: string): number {
 export interface SqlStoreOptions {
   /**
    * Other processes share this database (PostgreSQL): `withCommentLock` also takes an advisory lock,
-   * held by a transaction on one pooled connection. False for PGlite, which only one process opens
-   * and whose single connection must not be held while GitHub answers.
+   * held by a transaction of THIS client, which must not be the one the store queries through (a
+   * separate small pool): the holder queries the store while it holds the lock, and holders waiting
+   * for connections of the pool they occupy would deadlock it. Absent for PGlite, which only one
+   * process opens and whose single connection must not be held while GitHub answers.
    */
-  sharedLocks: boolean;
+  lockClient?: Pick<SqlClient, "transaction" | "close">;
 }
 
 /** The Store over any PostgreSQL-speaking client (PGlite or pg). Assumes migrations have run. */
 export class SqlStore implements Store {
   private readonly locks = new LocalLocks();
 
-  constructor(private readonly db: SqlClient, private readonly options: SqlStoreOptions = { sharedLocks: false }) {}
+  constructor(private readonly db: SqlClient, private readonly options: SqlStoreOptions = {}) {}
 
   withCommentLock<T>(k: CommentKey, fn: () => Promise<T>): Promise<T> {
     const key = `${k.repo}#${k.issueNumber}#${k.key}`;
-    if (!this.options.sharedLocks) return this.locks.run(key, fn);
+    const lockClient = this.options.lockClient;
+    if (lockClient === undefined) return this.locks.run(key, fn);
     return this.locks.run(key, () =>
-      this.db.transaction(async (tx) => {
+      lockClient.transaction(async (tx) => {
         await tx.query("SELECT pg_advisory_xact_lock($1, $2)", [COMMENT_LOCK_NAMESPACE, lockId(key)]);
         return fn();
       }),
@@ -153,7 +156,8 @@ export class SqlStore implements Store {
     return rows[0] === undefined ? null : toExperiment(rows[0]);
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.options.lockClient?.close();
+    await this.db.close();
   }
 }

@@ -56,6 +56,21 @@ if (url === undefined || url === "") {
       expect(results.filter((r) => r.created)).toHaveLength(1);
     }, 30_000);
 
+    test("more comment locks held at once than pooled connections: every holder can still query the store (no deadlock)", async () => {
+      const small = await openPostgresStore(schemaUrl, { max: 2, lockMax: 2 });
+      const holders = Array.from({ length: 8 }, (_, i) => {
+        const key = { repo: "o/pool", issueNumber: 100 + i, key: "report" };
+        return small.withCommentLock(key, async () => {
+          const before = await small.getCommentId(key);
+          await small.setCommentId(key, 7000 + i);
+          return before;
+        });
+      });
+      expect(await Promise.all(holders)).toEqual(Array.from({ length: 8 }, () => null));
+      expect(await small.getCommentId({ repo: "o/pool", issueNumber: 107, key: "report" })).toBe(7007);
+      await small.close();
+    }, 30_000);
+
     test("migrate() run by two replicas at once applies each migration exactly once", async () => {
       const pools = [new pg.Pool({ connectionString: schemaUrl }), new pg.Pool({ connectionString: schemaUrl })];
       const migrations = await loadMigrations();
