@@ -48,10 +48,13 @@ function processCpuSeconds(pid: number): number {
 /** USER_HZ: 100 on every Linux the app is deployed on. */
 const CLOCK_TICKS = 100;
 
-async function startBare(githubUrl: string): Promise<Target> {
-  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, nodeArgs: ["bench/bare-app.mjs"] });
-  return { name: "bare Probot app", checkName: "bare", webhookUrl: app.webhookUrl, pid: app.pid, stop: () => app.stop() };
+/** `minimal`: the bare Probot app of the goal; `same-io`: Loss Doctor's GitHub requests without its analysis. */
+async function startBare(githubUrl: string, mode: "minimal" | "same-io"): Promise<Target> {
+  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, env: { BARE_MODE: mode }, nodeArgs: ["bench/bare-app.mjs"] });
+  const name = mode === "minimal" ? BARE : "Probot app, same GitHub requests";
+  return { name, checkName: "bare", webhookUrl: app.webhookUrl, pid: app.pid, stop: () => app.stop() };
 }
+const BARE = "bare Probot app";
 
 /**
  * Loss Doctor with the default embedded PGlite store (a fresh data directory), and with PostgreSQL
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
   const repo = gh.state.addRepo("acme", `mnist-${Date.now().toString(36)}`);
   repo.commit("main", { "README.md": "# mnist\n" }, "initial");
   const rows: Row[] = [];
-  const starters = [() => startBare(gh.url), ...STORES.map((kind) => () => startLossDoctor(gh.url, kind))];
+  const starters = [() => startBare(gh.url, "minimal"), () => startBare(gh.url, "same-io"), ...STORES.map((kind) => () => startLossDoctor(gh.url, kind))];
   for (const [t, start] of starters.entries()) {
     const target = await start();
     await runBatch(gh, target, makeJobs(repo, `t${t}-warm`, WARMUP), 4);
@@ -135,8 +138,8 @@ async function main(): Promise<void> {
   console.log("| app | concurrent | deliveries | p50 ms | p95 ms | max ms | deliveries/s | app CPU ms/delivery | GitHub API calls/delivery | errors |");
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.app} | ${r.phase} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${fmt(r.throughput)} | ${r.cpuMs.toFixed(2)} | ${r.apiCalls.toFixed(1)} | ${r.errors} |`);
-  for (const ld of rows.filter((r) => r.app !== "bare Probot app")) {
-    const bare = rows.find((r) => r.app === "bare Probot app" && r.phase === ld.phase);
+  for (const ld of rows.filter((r) => r.app.startsWith("Loss Doctor"))) {
+    const bare = rows.find((r) => r.app === BARE && r.phase === ld.phase);
     if (bare !== undefined) console.log(`- ${ld.app}, ${ld.phase} concurrent: throughput ${(ld.throughput / bare.throughput).toFixed(2)}× bare (goal ≥ 0.8×); p95 ${fmt(ld.p95)} ms (goal ≤ 250 ms at 50)`);
   }
   console.log(`- installation tokens issued: ${gh.state.tokens.length} (Probot caches one per installation and app)`);
