@@ -138,7 +138,9 @@ export class EventDecoder implements RecordFastPath {
       const length = start <= n ? view.getUint32(pos, true) : 0;
       const end = start + length;
       if (end + 4 > n || view.getUint32(pos + 4, true) !== 0 || length > maxRecordBytes || maskCrc(crc32c8(view, pos)) !== view.getUint32(pos + 8, true)) break;
-      // Event layout of fastScalar: wall_time, step, summary { value { tag, simple_value | float tensor } }.
+      // The same layout checks as fastScalar (wall_time, step, summary { value { tag, simple_value |
+      // float tensor } }), repeated here on purpose: a shared helper would have to return several
+      // doubles, i.e. box them, on the hottest path. fused-loop.test.ts keeps the two in step.
       let p = start;
       if (chunk[p] !== 0x09 || chunk[p + 9] !== 0x10) break;
       const wallTime = view.getFloat64(p + 1, true);
