@@ -3,6 +3,8 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlClient } from "./sql-client.js";
 import { loadMigrations, migrate } from "./migrate.js";
 import { SqlStore } from "./sql-store.js";
+import { CachingStore } from "./caching-store.js";
+import type { Store } from "./store.js";
 import { openPgliteWorkerClient } from "./pglite-worker.js";
 
 /** Wraps a PGlite instance as a SqlClient. */
@@ -26,9 +28,10 @@ export function pgliteClient(db: PGlite): SqlClient {
  * default `.data/pglite` via env), or `memory://` for a throwaway database. Cold start takes seconds
  * (initdb), reopening about one: open once per process and share it. By default the database runs in
  * a worker thread (`pglite-worker.ts`) so its queries never block the event loop; `inProcess: true`
- * keeps it on the calling thread.
+ * keeps it on the calling thread. Reads of the base diagnosis and of comment ids are cached in memory
+ * (write-through), which is exact because this process is the data directory's only user.
  */
-export async function openPgliteStore(dataDir: string, options: { inProcess?: boolean } = {}): Promise<SqlStore> {
+export async function openPgliteStore(dataDir: string, options: { inProcess?: boolean } = {}): Promise<Store> {
   if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
   const client = options.inProcess === true ? pgliteClient(await PGlite.create(dataDir)) : await openPgliteWorkerClient(dataDir);
   try {
@@ -37,5 +40,6 @@ export async function openPgliteStore(dataDir: string, options: { inProcess?: bo
     await client.close();
     throw error;
   }
-  return new SqlStore(client);
+  // This process owns the data directory: no other writer, so reads can be cached (caching-store.ts).
+  return new CachingStore(new SqlStore(client));
 }

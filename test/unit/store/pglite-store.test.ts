@@ -3,13 +3,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPgliteStore } from "../../../src/store/pglite-store.js";
-import type { SqlStore } from "../../../src/store/sql-store.js";
+import type { Store } from "../../../src/store/store.js";
 import { storeContract } from "./store-contract.js";
 
 // One PGlite instance for the whole file: its cold start (initdb) takes seconds.
 describe("PGlite store", () => {
   let dir = "";
-  let store: SqlStore;
+  let store: Store;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "loss-doctor-pglite-"));
     store = await openPgliteStore(join(dir, "db"));
