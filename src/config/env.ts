@@ -6,6 +6,8 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = "0.0.0.0";
 /** Shortest accepted CHART_SIGNING_KEY: 32 characters (≥ 128 bits of entropy when random). */
 export const MIN_SIGNING_KEY_LENGTH = 32;
+/** Default of CHART_RETENTION_DAYS. */
+export const DEFAULT_CHART_RETENTION_DAYS = 90;
 
 const optionalText = z
   .string()
@@ -29,6 +31,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional()),
   /** HMAC key that signs chart URLs; required with PUBLIC_URL. */
   CHART_SIGNING_KEY: optionalText.pipe(z.string().min(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`).optional()),
+  /** Days a served chart image is kept (comments older than that show a broken image); 0 = forever. */
+  CHART_RETENTION_DAYS: optionalText
+    .pipe(z.string().regex(/^\d{1,5}$/, "must be a whole number of days (0 = keep forever)").optional())
+    .transform((v) => (v === undefined ? DEFAULT_CHART_RETENTION_DAYS : Number(v))),
   /** Directory of the embedded PGlite database. */
   LOSS_DOCTOR_DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
   /** GitHub API base URL (GitHub Enterprise Server or a fake for tests). */

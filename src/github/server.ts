@@ -8,6 +8,7 @@ import type { Store } from "../store/store.js";
 import { createLossDoctorApp } from "./app.js";
 import type { AppDeps } from "./deps.js";
 import { UnthrottledOctokit } from "./octokit.js";
+import { startChartRetention } from "./chart-retention.js";
 import { AppConfigCache } from "../config/config-cache.js";
 import type { Log } from "./types.js";
 import { guardWebhook } from "./webhook-guard.js";
@@ -133,5 +134,6 @@ export async function startFromEnv(raw: Record<string, string | undefined>): Pro
     ...(env.PUBLIC_URL === undefined ? {} : { publicUrl: env.PUBLIC_URL }),
     ...(env.CHART_SIGNING_KEY === undefined ? {} : { chartSigningKey: env.CHART_SIGNING_KEY }),
   });
-  return { ...server, store, stop: async () => { await server.stop(); await store.close(); } };
+  const retention = startChartRetention({ store, days: env.CHART_RETENTION_DAYS, now: () => new Date(), log: server.probot.log });
+  return { ...server, store, stop: async () => { retention.stop(); await server.stop(); await store.close(); } };
 }

@@ -122,6 +122,10 @@ export class CachingStore implements Store {
     return this.inner.getChart(id);
   }
 
+  deleteChartsBefore(cutoff: string): Promise<number> {
+    return this.inner.deleteChartsBefore(cutoff);
+  }
+
   saveExperiment(record: ExperimentRecord): Promise<void> {
     return this.inner.saveExperiment(record);
   }

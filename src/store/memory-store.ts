@@ -59,6 +59,17 @@ export class MemoryStore implements Store {
     return c === undefined ? null : copy(c);
   }
 
+  async deleteChartsBefore(cutoff: string): Promise<number> {
+    let deleted = 0;
+    for (const [id, chart] of this.charts) {
+      if (Date.parse(chart.createdAt) < Date.parse(cutoff)) {
+        this.charts.delete(id);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
   async getCommentId(k: CommentKey): Promise<number | null> {
     return this.comments.get(commentKey(k)) ?? null;
   }

@@ -116,6 +116,11 @@ export class SqlStore implements Store {
     return { id: r.id, repo: r.repo, format: r.format, contentType: r.content_type, body: new Uint8Array(r.body), createdAt: iso(r.created_at) };
   }
 
+  async deleteChartsBefore(cutoff: string): Promise<number> {
+    const { rows } = await this.db.query<{ id: string }>("DELETE FROM charts WHERE created_at < $1 RETURNING id", [cutoff]);
+    return rows.length;
+  }
+
   async getCommentId(k: CommentKey): Promise<number | null> {
     const { rows } = await this.db.query<{ comment_id: string | number }>(
       "SELECT comment_id FROM comments WHERE repo = $1 AND issue_number = $2 AND key = $3",

@@ -10,7 +10,8 @@
  *   a delivery whose process died before `completeDelivery` can be claimed again after it expires.
  * - diagnoses: one summary per (repo, sha, kind), also indexed by ref; `latestDiagnosis(repo, ref)`
  *   returns the newest by `createdAt` — used to compare a PR head with its base branch.
- * - charts: rendered chart bodies keyed by an unguessable id; served by the chart server at signed URLs.
+ * - charts: rendered chart bodies keyed by an unguessable id; served by the chart server at signed URLs,
+ *   and deleted after the retention period (`deleteChartsBefore`).
  * - comments: the sticky PR comment id per (repo, issue number, key), so updates go in place; creating
  *   one happens under `withCommentLock`, so it is never created twice.
  * - experiments: reproduction experiments and their status/result, keyed by id.
@@ -32,6 +33,8 @@ export interface Store {
   latestDiagnosis(repo: string, ref: string, kind: DiagnosisKind): Promise<DiagnosisRecord | null>;
   saveChart(chart: ChartRecord): Promise<void>;
   getChart(id: string): Promise<ChartRecord | null>;
+  /** Deletes the charts created before `cutoff` (ISO 8601); returns how many (retention). */
+  deleteChartsBefore(cutoff: string): Promise<number>;
   getCommentId(key: CommentKey): Promise<number | null>;
   setCommentId(key: CommentKey, commentId: number): Promise<void>;
   /**

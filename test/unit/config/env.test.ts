@@ -33,6 +33,12 @@ describe("readEnv()", () => {
     expect(() => readEnv({ ...base, LOG_FORMAT: "xml" })).toThrow(/LOG_FORMAT:/);
   });
 
+  test("CHART_RETENTION_DAYS: 90 by default, 0 keeps charts forever, anything but days refused", () => {
+    expect(readEnv(base).CHART_RETENTION_DAYS).toBe(90);
+    expect(readEnv({ ...base, CHART_RETENTION_DAYS: "0" }).CHART_RETENTION_DAYS).toBe(0);
+    expect(() => readEnv({ ...base, CHART_RETENTION_DAYS: "two weeks" })).toThrow(/CHART_RETENTION_DAYS:/);
+  });
+
   test("GITHUB_THROTTLE: on by default, off on request, anything else refused", () => {
     expect(readEnv(base).GITHUB_THROTTLE).toBe("on");
     expect(readEnv({ ...base, GITHUB_THROTTLE: "off" }).GITHUB_THROTTLE).toBe("off");

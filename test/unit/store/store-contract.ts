@@ -84,6 +84,16 @@ export function storeContract(name: string, getStore: () => Store): void {
     expect(await store.getChart(`${name}-missing`)).toBeNull();
   });
 
+  test(`${name}: deleteChartsBefore(cutoff) deletes exactly the older charts and counts them`, async () => {
+    const store = getStore();
+    const chart = (id: string, createdAt: string) => ({ id: `${name}-${id}`, repo: "o/old", format: "png" as const, contentType: "image/png", body: new Uint8Array([1]), createdAt });
+    await store.saveChart(chart("ancient", "1999-01-01T00:00:00.000Z"));
+    await store.saveChart(chart("recent", "1999-06-01T00:00:00.000Z"));
+    expect(await store.deleteChartsBefore("1999-03-01T00:00:00.000Z")).toBe(1);
+    expect(await store.getChart(`${name}-ancient`)).toBeNull();
+    expect(await store.getChart(`${name}-recent`)).not.toBeNull();
+  });
+
   test(`${name}: comment ids are kept per repo, issue and key, and overwritten`, async () => {
     const store = getStore();
     const key = { repo: `${name}/c`, issueNumber: 4, key: "report" };
