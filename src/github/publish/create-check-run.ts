@@ -41,12 +41,3 @@ export async function publishCheckRun(octokit: GitHub, repo: RepoRef, plan: Chec
   }
   return id;
 }
-
-/** Starts an in-progress check run so users see work has begun; completed later by publishCheckRun. */
-export async function startCheckRun(octokit: GitHub, repo: RepoRef, name: string, headSha: string, title: string): Promise<number> {
-  const { data } = await octokit.rest.checks.create({
-    ...repo, name, head_sha: headSha, status: "in_progress",
-    output: { title, summary: "Loss Doctor is reading the training logs…" },
-  });
-  return data.id;
-}
