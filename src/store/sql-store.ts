@@ -117,8 +117,11 @@ export class SqlStore implements Store {
   }
 
   async deleteChartsBefore(cutoff: string): Promise<number> {
-    const { rows } = await this.db.query<{ id: string }>("DELETE FROM charts WHERE created_at < $1 RETURNING id", [cutoff]);
-    return rows.length;
+    const { rows } = await this.db.query<{ n: number }>(
+      "WITH deleted AS (DELETE FROM charts WHERE created_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM deleted",
+      [cutoff],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async getCommentId(k: CommentKey): Promise<number | null> {
