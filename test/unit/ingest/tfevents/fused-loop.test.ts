@@ -81,6 +81,35 @@ describe("fused record loop (EventDecoder.scanRecords) vs record by record", () 
     expect(readChunked(bad, () => bad.length, true, LIMITS)).toEqual(oneByOne);
   });
 
+  test("random files (tags, encodings, restarts, NaN, missing wall times, corrupted bytes): chunking never changes the result", () => {
+    const rand = mulberry32(2026);
+    const encodings = ["simple", "float", "double", "half", "float-content"] as const;
+    for (let file = 0; file < 40; file++) {
+      const w = new EventFileWriter();
+      const tags = Array.from({ length: 1 + Math.floor(rand() * 5) }, (_, i) => `t${i}/${"x".repeat(Math.floor(rand() * 20))}`);
+      const steps = new Map<string, number>();
+      for (let n = 0; n < 150; n++) {
+        const tag = tags[Math.floor(rand() * tags.length)]!;
+        const back = rand() < 0.03;
+        const step = back ? Math.floor(rand() * (steps.get(tag) ?? 1)) : (steps.get(tag) ?? -1) + 1 + Math.floor(rand() * 3);
+        steps.set(tag, step);
+        const value = rand() < 0.05 ? Number.NaN : rand() * 10 - 5;
+        const wallTime = rand() < 0.1 ? Number.NaN : 1_700_000_000 + n;
+        w.scalar(tag, step, value, encodings[Math.floor(rand() * encodings.length)], { wallTime });
+        if (rand() < 0.02) w.histogram(`${tag}/hist`, step, [1, 2]);
+      }
+      const data = w.toBytes();
+      if (file % 3 === 0) data[Math.floor(rand() * data.length)]! ^= 1 << Math.floor(rand() * 8);
+      const limits = { ...LIMITS, maxPointsPerSeries: 20 + Math.floor(rand() * 100) };
+      for (const verifyDataCrc of [true, false]) {
+        const oneByOne = readChunked(data, () => 1, verifyDataCrc, limits);
+        expect([file, verifyDataCrc, readChunked(data, () => data.length, verifyDataCrc, limits)]).toEqual([file, verifyDataCrc, oneByOne]);
+        const sizes = mulberry32(file);
+        expect([file, verifyDataCrc, readChunked(data, () => 1 + Math.floor(sizes() * 300), verifyDataCrc, limits)]).toEqual([file, verifyDataCrc, oneByOne]);
+      }
+    }
+  });
+
   test("points stored by the fused loop are the written ones, in order, with wall times", () => {
     const result = readChunked(clean, () => clean.length, true, LIMITS);
     const loss = result.runs[0]?.series.find((s) => s.tag === "loss");
