@@ -71,6 +71,8 @@ export class EventDecoder implements RecordFastPath {
   private readonly r = new WireReader();
   private wallTime = Number.NaN;
   private step = 0;
+  private readonly visitSummary = (start: number, end: number): void => this.summary(start, end);
+  private readonly visitValue = (start: number, end: number): void => this.value(start, end);
 
   constructor(private readonly tags: TagCache, private readonly sink: EventSink, private readonly counts: ScalarCounts) {}
 
@@ -217,37 +219,12 @@ export class EventDecoder implements RecordFastPath {
 
   /** Proto merge semantics: several `summary` fields concatenate their values. */
   private allSummaries(start: number, end: number): void {
-    const r = this.r;
-    r.reset(r.buf, r.view, start, end);
-    while (r.more()) {
-      const key = r.key();
-      if (key !== EV_SUMMARY) {
-        r.skip(key & 7);
-        continue;
-      }
-      const stop = r.delimited();
-      const saved = r.end;
-      this.summary(r.pos, stop);
-      r.end = saved;
-      r.pos = stop;
-    }
+    this.r.failed = false;
+    this.r.eachDelimited(EV_SUMMARY, start, end, this.visitSummary);
   }
 
   private summary(start: number, end: number): void {
-    const r = this.r;
-    r.pos = start;
-    r.end = end;
-    while (r.more()) {
-      const key = r.key();
-      if (key !== SUMMARY_VALUE) {
-        r.skip(key & 7);
-        continue;
-      }
-      const stop = r.delimited();
-      this.value(r.pos, stop);
-      r.end = end;
-      r.pos = stop;
-    }
+    this.r.eachDelimited(SUMMARY_VALUE, start, end, this.visitValue);
   }
 
   private value(start: number, end: number): void {
@@ -309,20 +286,11 @@ export class EventDecoder implements RecordFastPath {
 
   private metadata(tag: TagInfo, start: number, end: number): void {
     const r = this.r;
-    r.pos = start;
-    r.end = end;
-    while (r.more()) {
-      const key = r.key();
-      if (key !== MD_PLUGIN_DATA) {
-        r.skip(key & 7);
-        continue;
-      }
-      const stop = r.delimited();
-      r.end = stop;
+    r.eachDelimited(MD_PLUGIN_DATA, start, end, (dataStart, dataEnd) => {
+      r.pos = dataStart;
+      r.end = dataEnd;
       this.pluginData(tag);
-      r.end = end;
-      r.pos = stop;
-    }
+    });
     r.failed = false;
   }
 

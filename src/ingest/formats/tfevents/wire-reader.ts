@@ -105,6 +105,27 @@ export class WireReader {
     return v;
   }
 
+  /**
+   * Walks `[start, end)` and calls `visit(fieldStart, fieldEnd)` for each length-delimited field with
+   * this `key`, skipping the others. The range is restored after each call, so `visit` may move the
+   * reader inside the field.
+   */
+  eachDelimited(key: number, start: number, end: number, visit: (fieldStart: number, fieldEnd: number) => void): void {
+    this.pos = start;
+    this.end = end;
+    while (this.more()) {
+      const k = this.key();
+      if (k !== key) {
+        this.skip(k & 7);
+        continue;
+      }
+      const stop = this.delimited();
+      visit(this.pos, stop);
+      this.end = end;
+      this.pos = stop;
+    }
+  }
+
   /** Skips a field of the given wire type. */
   skip(wireType: number): void {
     switch (wireType) {
