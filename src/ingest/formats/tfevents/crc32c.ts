@@ -38,19 +38,7 @@ export function crc32c(data: Uint8Array, start = 0, end = data.length, crc = 0, 
   let c = ~crc;
   let i = start;
   const t = T;
-  for (const stop = end - 7; i < stop; i += 8) {
-    const a = c ^ view.getInt32(i, true);
-    const b = view.getInt32(i + 4, true);
-    c =
-      t[1792 + (a & 0xff)]! ^
-      t[1536 + ((a >>> 8) & 0xff)]! ^
-      t[1280 + ((a >>> 16) & 0xff)]! ^
-      t[1024 + (a >>> 24)]! ^
-      t[768 + (b & 0xff)]! ^
-      t[512 + ((b >>> 8) & 0xff)]! ^
-      t[256 + ((b >>> 16) & 0xff)]! ^
-      t[b >>> 24]!;
-  }
+  for (const stop = end - 7; i < stop; i += 8) c = slice8(c ^ view.getInt32(i, true), view.getInt32(i + 4, true));
   // Short TFRecord payloads spend much of their time in the tail: one 4-byte step (slicing-by-4
   // with the last four tables), then at most 3 single bytes.
   if (i + 3 < end) {
@@ -68,10 +56,13 @@ function viewOf(data: Uint8Array): DataView {
 
 /** CRC-32C of exactly the 8 bytes at `pos` of the bytes `view` covers (a TFRecord length field). */
 export function crc32c8(view: DataView, pos: number): number {
+  return ~slice8(~view.getInt32(pos, true), view.getInt32(pos + 4, true)) >>> 0;
+}
+
+/** One slicing-by-8 step: the CRC state after 8 bytes, given (state ^ bytes 0-3) and bytes 4-7 as words. */
+function slice8(a: number, b: number): number {
   const t = T;
-  const a = ~view.getInt32(pos, true);
-  const b = view.getInt32(pos + 4, true);
-  const c =
+  return (
     t[1792 + (a & 0xff)]! ^
     t[1536 + ((a >>> 8) & 0xff)]! ^
     t[1280 + ((a >>> 16) & 0xff)]! ^
@@ -79,8 +70,8 @@ export function crc32c8(view: DataView, pos: number): number {
     t[768 + (b & 0xff)]! ^
     t[512 + ((b >>> 8) & 0xff)]! ^
     t[256 + ((b >>> 16) & 0xff)]! ^
-    t[b >>> 24]!;
-  return ~c >>> 0;
+    t[b >>> 24]!
+  );
 }
 
 /** TFRecord mask: rotate right by 15 bits and add a constant, modulo 2^32. */
