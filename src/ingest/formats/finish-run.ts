@@ -1,5 +1,5 @@
 import type { Issue } from "../../domain/issue.js";
-import type { TrainingRun } from "../../domain/run.js";
+import type { Framework, HparamValue, LogFormat, TrainingRun } from "../../domain/run.js";
 import type { Series } from "../../domain/series.js";
 import { ingestIssue } from "../messages.js";
 
@@ -13,6 +13,11 @@ export function runName(path: string): string {
   const stem = base.replace(/\.(csv|tsv|json|jsonl|ndjson|log|txt|out)$/i, "");
   const parent = parts.at(-2);
   return GENERIC_NAMES.test(stem) && parent !== undefined ? `${parent}/${stem}` : stem;
+}
+
+/** The run read from one file: named after the file (`runName`), with its series and hparams. */
+export function fileRun(path: string, format: LogFormat, framework: Framework, series: Series[], hparams: Record<string, HparamValue> = {}): TrainingRun {
+  return { name: runName(path), source: { path, format, files: [path] }, framework, series, hparams };
 }
 
 /**

@@ -5,7 +5,7 @@ import { ingestIssue } from "../../messages.js";
 import { forEachLine } from "../../text/lines.js";
 import { parseNumber } from "../../text/numbers.js";
 import type { IngestLimits, IngestResult, InputFile } from "../../types.js";
-import { finishRun, runName } from "../finish-run.js";
+import { fileRun, finishRun } from "../finish-run.js";
 import { ANSI, COUNTER, COUNTER_KEYS, HF_SUMMARY_KEY, IGNORED_KEYS, KERAS_CALLBACK, KERAS_EPOCH_HEADER, KERAS_METRIC_LINE, METRIC_AT_COUNTER, MM_EPOCH_ITER, PAIR, SPACED_PAIR, TORCH_EPOCH_BATCH } from "./line-patterns.js";
 import { type LineCounters } from "./step-tracker.js";
 import { newConsoleState, type Clues, type ConsoleState } from "./console-state.js";
@@ -45,7 +45,7 @@ export function parseConsole(file: InputFile, limits: IngestLimits): IngestResul
   issues.push(...built.issues);
   if (built.series.length === 0) return { runs: [], issues: [...issues, ingestIssue("no-metrics-found", { file: file.path }, "text log")] };
   const { format, framework } = flavour(state.clues);
-  const finished = finishRun({ name: runName(file.path), source: { path: file.path, format, files: [file.path] }, framework, series: built.series, hparams: state.hparams });
+  const finished = finishRun(fileRun(file.path, format, framework, built.series, state.hparams));
   return { runs: [finished.run], issues: [...issues, ...finished.issues] };
 }
 

@@ -2,7 +2,7 @@ import type { Issue } from "../../../domain/issue.js";
 import type { HparamValue, TrainingRun } from "../../../domain/run.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import type { IngestLimits, InputFile } from "../../types.js";
-import { runName } from "../finish-run.js";
+import { fileRun } from "../finish-run.js";
 import { addHparams, isObject, toHparam, toNumber, type JsonObject } from "./json-values.js";
 
 /** trainer_state.json fields copied to hparams when present and sensible. */
@@ -44,14 +44,7 @@ export function trainerStateRun(file: InputFile, root: JsonObject, limits: Inges
   const trial = root["trial_params"];
   if (isObject(trial)) addHparams(trial, hparams);
   const built = builder.build();
-  const run: TrainingRun = {
-    name: runName(file.path),
-    source: { path: file.path, format: "hf-trainer-state", files: [file.path] },
-    framework: "huggingface",
-    series: built.series,
-    hparams,
-  };
-  return { run, issues: built.issues };
+  return { run: fileRun(file.path, "hf-trainer-state", "huggingface", built.series, hparams), issues: built.issues };
 }
 
 function addSummary(entry: JsonObject, hparams: Record<string, HparamValue>): void {

@@ -2,7 +2,7 @@ import type { Issue } from "../../../domain/issue.js";
 import type { TrainingRun } from "../../../domain/run.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import type { IngestLimits, InputFile } from "../../types.js";
-import { runName } from "../finish-run.js";
+import { fileRun } from "../finish-run.js";
 import { addHparams, isObject, toNumber, type JsonObject, type JsonValue } from "./json-values.js";
 
 /** Keys whose arrays are the x axis, not a metric. */
@@ -47,12 +47,5 @@ export function kerasHistoryRun(file: InputFile, history: NonNullable<ReturnType
   const built = builder.build();
   const hparams: TrainingRun["hparams"] = {};
   addHparams(history.scalars, hparams);
-  const run: TrainingRun = {
-    name: runName(file.path),
-    source: { path: file.path, format: "keras-history-json", files: [file.path] },
-    framework: "keras",
-    series: built.series,
-    hparams,
-  };
-  return { run, issues: built.issues };
+  return { run: fileRun(file.path, "keras-history-json", "keras", built.series, hparams), issues: built.issues };
 }

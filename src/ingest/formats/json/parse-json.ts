@@ -4,7 +4,7 @@ import { formatBytes, ingestIssue } from "../../messages.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import { decodeText, forEachLine, MAX_SINGLE_STRING_BYTES } from "../../text/lines.js";
 import type { IngestLimits, IngestResult, InputFile } from "../../types.js";
-import { finishRun, runName } from "../finish-run.js";
+import { fileRun, finishRun } from "../finish-run.js";
 import { trainerStateRun, isTrainerState } from "./hf-trainer-state.js";
 import { isObject, parseLenientJson, type JsonValue } from "./json-values.js";
 import { findHistory, kerasHistoryRun } from "./keras-history.js";
@@ -42,8 +42,7 @@ function fromRecords(file: InputFile, records: JsonValue[], limits: IngestLimits
   const reader = new RecordReader(builder);
   for (const record of records) if (isObject(record)) reader.add(record);
   const built = builder.build();
-  const run: TrainingRun = { name: runName(file.path), source: { path: file.path, format, files: [file.path] }, framework: "unknown", series: built.series, hparams: {} };
-  return { run, issues: [...reader.issues(file.path), ...built.issues] };
+  return { run: fileRun(file.path, format, "unknown", built.series), issues: [...reader.issues(file.path), ...built.issues] };
 }
 
 /** Reads JSON Lines record by record (bounded memory: one line at a time). */
@@ -62,7 +61,7 @@ export function parseJsonLines(file: InputFile, limits: IngestLimits): IngestRes
   const built = builder.build();
   const issues = [...reader.issues(file.path), ...built.issues];
   if (bad > 0) issues.push(ingestIssue("jsonl-bad-lines", { file: file.path, line: firstBad }, String(bad)));
-  const run: TrainingRun = { name: runName(file.path), source: { path: file.path, format: "jsonl", files: [file.path] }, framework: "unknown", series: built.series, hparams: {} };
+  const run = fileRun(file.path, "jsonl", "unknown", built.series);
   if (file.data.length > MAX_SINGLE_STRING_BYTES && built.series.length === 0) {
     return { runs: [], issues: [...issues, ingestIssue("json-too-large", { file: file.path }, formatBytes(file.data.length))] };
   }
