@@ -26,6 +26,13 @@ export function optimizerLabel(config: TrainingConfig): string {
   return family === "sgd" ? "SGD" : config.optimizer.charAt(0).toUpperCase() + config.optimizer.slice(1);
 }
 
+/** The configured learning rate with its optimizer family and display name; undefined when either is unknown. */
+export function configuredLr(config: TrainingConfig): { lr: number; family: OptimizerFamily; label: string } | undefined {
+  const family = optimizerFamily(config);
+  const lr = config.lr;
+  return lr === undefined || family === undefined ? undefined : { lr, family, label: optimizerLabel(config) };
+}
+
 /** SGD step scale with momentum: lr / (1 − momentum). */
 export function effectiveSgdLr(config: TrainingConfig): number | undefined {
   if (config.lr === undefined) return undefined;

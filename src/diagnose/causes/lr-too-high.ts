@@ -1,5 +1,5 @@
 import { evidence } from "../cause-messages.js";
-import { effectiveSgdLr, num, optimizerFamily, optimizerLabel, supportFinding } from "./helpers.js";
+import { configuredLr, effectiveSgdLr, num, supportFinding } from "./helpers.js";
 import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseContext, CauseScorer, Tally } from "./types.js";
 
@@ -8,10 +8,9 @@ const W = { divergence: 2.2, explosive: 0.8, nonFinite: 1.2, oscillation: 1.6, s
 
 function assessConfig(context: CauseContext, tally: Tally): void {
   const { config } = context;
-  const family = optimizerFamily(config);
-  const lr = config.lr;
-  if (lr === undefined || family === undefined) return;
-  const label = optimizerLabel(config);
+  const configured = configuredLr(config);
+  if (configured === undefined) return;
+  const { lr, family, label } = configured;
   if (family === "adaptive") {
     if (lr >= T.adaptiveLrExtreme) tally.supportConfig(W.configExtreme, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));
     else if (lr >= T.adaptiveLrHigh) tally.supportConfig(W.configHigh, evidence.lrVsSafe(label, lr, T.adaptiveLrSafeMax));

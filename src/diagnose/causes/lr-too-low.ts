@@ -1,5 +1,5 @@
 import { evidence } from "../cause-messages.js";
-import { optimizerFamily, optimizerLabel, opposeFinding, supportFinding } from "./helpers.js";
+import { configuredLr, opposeFinding, supportFinding } from "./helpers.js";
 import { strongest } from "./signals.js";
 import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseContext, CauseScorer, Tally } from "./types.js";
@@ -11,10 +11,9 @@ const LOWISH_FACTOR = 10;
 
 function assessConfig(context: CauseContext, tally: Tally): void {
   const { config } = context;
-  const family = optimizerFamily(config);
-  const lr = config.lr;
-  if (lr === undefined || family === undefined) return;
-  const label = optimizerLabel(config);
+  const configured = configuredLr(config);
+  if (configured === undefined) return;
+  const { lr, family, label } = configured;
   const low = family === "adaptive" ? T.adaptiveLrLow : T.sgdLrLow;
   if (lr <= low) tally.supportConfig(W.configLow, evidence.lrLow(label, lr, low));
   else if (lr <= low * LOWISH_FACTOR && (family === "adaptive" || (config.momentum ?? 0) < 0.5)) tally.supportConfig(W.configLowish, evidence.lrLow(label, lr, low * LOWISH_FACTOR));
