@@ -19,6 +19,8 @@ export const chartMessages = {
   smoothingNote: (logSpace = false) => (logSpace ? "faint: raw, strong: smoothed (debiased EMA of log values)" : "faint: raw, strong: smoothed (debiased EMA)"),
   nonFinite: (kind: "nan" | "inf", step: number, unit: StepUnit) => `${kind === "nan" ? "NaN" : "Inf"} at ${unit} ${formatStepLabel(step)}`,
   nonFiniteToEnd: () => "no finite value after this",
+  /** Subtitle item for the series with no finite value: they have no line and are left out of the legend. */
+  notDrawn: (tags: readonly string[]) => `not drawn, no finite values: ${tags.join(", ")}`,
   best: (value: number) => `best ${formatShort(value)}`,
   bestVal: () => "best val",
   chance: () => "chance",

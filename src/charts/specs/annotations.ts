@@ -49,12 +49,17 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
       : [{ kind: "point", at: bestStep, value: bestValue, label: chartMessages.bestVal(), severity: "info", tag: f.series }];
     return [rangeOrRule(bestStep, f.toStep, findingLabel(f.id, f.evidence), f), ...best];
   },
+  // The largest spike carries the label; with several, the first and last (the finding's range) are
+  // marked too, so the tallest raw peak never goes unmarked beside a labelled smaller one.
   spikes: (f, s) => {
-    const at = num(f.evidence["largestStep"]) ?? f.fromStep;
-    const value = valueAt(s, at);
+    const largest = num(f.evidence["largestStep"]) ?? f.fromStep;
     const label = findingLabel(f.id, f.evidence);
-    if (value === null) return [{ kind: "rule", at, label, severity: f.severity, tag: f.series }];
-    return [{ kind: "point", at, value, label, severity: f.severity, tag: f.series }];
+    const ends = (num(f.evidence["count"]) ?? 1) > 1 ? [f.fromStep, f.toStep] : [];
+    return [...new Set([largest, ...ends])].map((at): Annotation => {
+      const text = at === largest ? label : "";
+      const value = valueAt(s, at);
+      return value === null ? { kind: "rule", at, label: text, severity: f.severity, tag: f.series } : { kind: "point", at, value, label: text, severity: f.severity, tag: f.series };
+    });
   },
 };
 

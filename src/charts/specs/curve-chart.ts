@@ -46,14 +46,15 @@ export function buildCurveSpec(input: CurveChartInput, chartOptions: ChartOption
   const table = buildSeriesTable(input.series, { ...options, logSmoothing: scaleType === "log", keepSteps: findingSteps(input.findings) });
   const annotations = [...buildAnnotations(input.findings, input.series, table.nonFinite, unit), ...(input.extra ?? [])];
   const lrLabel = input.learningRate === undefined ? null : chartMessages.learningRateLegend(input.learningRate.tag);
-  const color = colorEncoding(table.tags, lrLabel, palette);
+  const undrawn = input.series.filter((s) => !s.values.some(Number.isFinite)).map((s) => s.tag);
+  const color = colorEncoding(table.tags, lrLabel, palette, undrawn);
   const axes = { xTitle: chartMessages.stepAxis(unit), yTitle: input.yTitle };
   const main: LayerSpec<Field> = {
     data: table.data,
     layer: [...lineLayers(table, axes, { color }, [{ calculate: labelLookup(table.tags, "i"), as: "series" }], options), ...annotationLayers(annotations, palette, { ...axes, stepRange: table.stepRange, width: options.width })],
   };
   const lr = input.learningRate === undefined || lrLabel === null ? null : learningRateLayer(input.learningRate, lrLabel, axes.xTitle, color, options);
-  const subtitle = subtitleLines(annotations, table, scaleType === "log", options.width);
+  const subtitle = subtitleLines(annotations, undrawn, table, scaleType === "log", options.width);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: subtitle.length > 0 ? { text: input.title, subtitle } : { text: input.title },
@@ -69,15 +70,20 @@ interface ColorDef {
   field: "series";
   type: "nominal";
   scale: { domain: string[]; range: string[] };
-  legend: { title: null; orient: "bottom"; columns: number; symbolType: "stroke" };
+  legend: { title: null; orient: "bottom"; columns: number; symbolType: "stroke"; values?: string[] };
 }
 
-/** Colours by series label, deterministic; the learning rate (last label when present) is muted. */
-function colorEncoding(tags: string[], lrLabel: string | null, palette: ThemePalette): ColorDef {
+/**
+ * Colours by series label, deterministic; the learning rate (last label when present) is muted.
+ * Series in `undrawn` (no finite value, so no line) keep their colour but leave the legend.
+ */
+function colorEncoding(tags: string[], lrLabel: string | null, palette: ThemePalette, undrawn: readonly string[] = []): ColorDef {
   const labels = lrLabel === null ? tags : [...tags, lrLabel];
   const range = tags.map((_, i) => palette.series[i % palette.series.length] ?? palette.foreground);
   if (lrLabel !== null) range.push(palette.muted);
-  return { field: "series", type: "nominal", scale: { domain: labels, range }, legend: { title: null, orient: "bottom", columns: Math.min(labels.length, 3), symbolType: "stroke" } };
+  const shown = labels.filter((label) => !undrawn.includes(label));
+  const legend = { title: null, orient: "bottom" as const, columns: Math.min(shown.length, 3), symbolType: "stroke" as const };
+  return { field: "series", type: "nominal", scale: { domain: labels, range }, legend: shown.length < labels.length ? { ...legend, values: shown } : legend };
 }
 
 /** Encodings that tell series apart (colour, and a dash style in comparisons). */
@@ -150,8 +156,11 @@ export const SUBTITLE_LAYOUT = { maxLines: 2, pixelsPerChar: 6.2 } as const;
  * Subtitle: the annotation labels in words ("overfitting (val_loss)"), wrapped to the plot width so a
  * long tag list cannot widen the image, then the smoothing note.
  */
-function subtitleLines(annotations: readonly Annotation[], table: SeriesTable, logSpace: boolean, width: number): string[] {
-  const labels = [...new Set(annotations.filter((a) => a.kind !== "level" && a.severity !== "info").map((a) => `${a.label} (${a.tag})`))];
+function subtitleLines(annotations: readonly Annotation[], undrawn: readonly string[], table: SeriesTable, logSpace: boolean, width: number): string[] {
+  const labels = [
+    ...new Set(annotations.filter((a) => a.kind !== "level" && a.severity !== "info" && a.label !== "").map((a) => `${a.label} (${a.tag})`)),
+    ...(undrawn.length === 0 ? [] : [chartMessages.notDrawn(undrawn)]),
+  ];
   const lines = wrapItems(labels, Math.floor(width / SUBTITLE_LAYOUT.pixelsPerChar), SUBTITLE_LAYOUT.maxLines);
   if (table.smoothed.length > 0) lines.push(chartMessages.smoothingNote(logSpace));
   return lines;

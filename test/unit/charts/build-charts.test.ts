@@ -134,6 +134,25 @@ describe("buildRunCharts", () => {
     expect(JSON.stringify((loss?.spec as { title: unknown }).title)).toContain("noisy (loss)");
   });
 
+  test("several spikes: the largest is labelled, the first and last are marked as well", () => {
+    const values = decay(500, { seed: 2 });
+    values[100] = 9;
+    values[321] = 12;
+    values[400] = 7;
+    const r = run("spiky", [series("loss", "train-loss", values)]);
+    const [loss] = buildRunCharts(r, [finding("spikes", "loss", 100, 400, { count: 3, maxScore: 12, largestStep: 321 })]);
+    const points = annotationRows(loss?.spec, "point") as { x: number; label: string }[];
+    expect(points.map((p) => [p.x, p.label])).toEqual([[321, "3 spikes"], [100, ""], [400, ""]]);
+  });
+
+  test("a series with no finite value is left out of the legend and named in the subtitle", () => {
+    const r = run("broken", [series("loss", "train-loss", decay(100, { seed: 3 })), series("val_box_loss", "val-loss", Array.from({ length: 100 }, () => Number.NaN))]);
+    const [loss] = buildRunCharts(r, []);
+    const spec = JSON.stringify(loss?.spec);
+    expect(spec).toContain('"values":["loss"]');
+    expect(spec).toContain("not drawn, no finite values: val_box_loss");
+  });
+
   test("a 1M-point series gives a spec under 200 KB whose line keeps the spike", () => {
     const n = 1_000_000;
     // plain arithmetic (no Math calls): generating 3M points must stay cheap under jest
