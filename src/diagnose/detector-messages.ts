@@ -45,7 +45,9 @@ export const DETECTOR_MESSAGES = {
     `${p.series} repeats the same ${p.searched ? "pattern" : "within-epoch pattern"} every ${p.period} steps for ${p.cycles} ${p.searched ? "cycles" : "epochs"} ` +
     `(±${formatPercent(p.amplitude)}, ${formatPercent(p.explained)} of its step-to-step spread): the batches come in the same order every epoch`,
   spikes: (p: { series: string; count: number; height: number; at: string }): string =>
-    `${p.series} has ${p.count} isolated spike${p.count === 1 ? "" : "s"}; the largest is ${formatValue(p.height)}× its local level at ${p.at}`,
+    p.count === 1
+      ? `${p.series} has 1 isolated spike: ${formatValue(p.height)}× its local level at ${p.at}`
+      : `${p.series} has ${p.count} isolated spikes; the sharpest is ${formatValue(p.height)}× its local level at ${p.at}`,
   plateau: (p: { series: string; level: number; from: string; chance: string | null }): string =>
     `${p.series} is flat at ${formatValue(p.level)} since ${p.from}` + (p.chance === null ? "" : ` — chance level ${p.chance}`),
   slowConvergence: (p: { series: string; share: number }): string =>
