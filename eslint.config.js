@@ -16,7 +16,7 @@ const pureRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", "jest.config.js", "test/setup.js", "**/*.mjs", "eslint.config.js", "schema/**"] },
+  { ignores: ["dist/**", "assembly/**", "coverage/**", "node_modules/**", "jest.config.js", "test/setup.js", "**/*.mjs", "eslint.config.js", "schema/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,6 +46,7 @@ export default tseslint.config(
       "src/diagnose/config/load-config-file.ts",
       "src/ingest/read-paths.ts",
       "src/ingest/formats/tfevents/read-tfevents-file.ts",
+      "src/ingest/formats/tfevents/scan-kernel-loader.ts",
       "src/config-lint/read-sources.ts",
       "src/config-lint/python/load-parser.ts",
       "src/charts/render-image.ts",

@@ -3,8 +3,10 @@
  *
  * 1. Generates in os.tmpdir() a TensorBoard event file (≥ 200 MB, ≥ 5M scalar events over 6 tags,
  *    TF1 simple_value and TF2 float tensors) with EventFileWriter, and a 1M-row Keras-style CSV.
- * 2. Floor: streams the event file and computes CRC32C over every byte (same process, same chunk size).
- * 3. Streams it through readTfEventsFile with full CRC checks, then in fast mode (length CRC only).
+ * 2. Floor: streams the event file and computes CRC32C over every byte (same process, same chunk size),
+ *    once with the TypeScript CRC and once with the WebAssembly kernel's; the faster one is the floor.
+ * 3. Streams it through readTfEventsFile with full CRC checks, then in fast mode (length CRC only),
+ *    both with the WebAssembly record loop (the default), then full CRC with the TypeScript loop.
  * 4. Parses the CSV with ingestFiles (when the CSV reader is present).
  * 5. Stage breakdown (CPU ns per event, in memory): CRC, framing, decode, full parse.
  * The reader is warmed up on an 8 MB prefix first (steady-state figures). Wall and CPU time are both
@@ -22,6 +24,7 @@ import type { ScalarEncoding } from "../src/ingest/formats/tfevents/event-writer
 import type { IngestResult } from "../src/ingest/types.js";
 import type * as TfEventsModule from "../src/ingest/formats/tfevents/index.js";
 import type * as ReadTfEventsModule from "../src/ingest/formats/tfevents/read-tfevents-file.js";
+import type * as KernelLoaderModule from "../src/ingest/formats/tfevents/scan-kernel-loader.js";
 import type * as IngestModule from "../src/ingest/index.js";
 import { importBuilt } from "./built.js";
 
@@ -30,6 +33,9 @@ type ReadTfEvents = typeof ReadTfEventsModule;
 type Ingest = typeof IngestModule;
 const { crc32c, EventFileWriter, parseTfEvents, TfRecordDecoder } = await importBuilt<TfEvents>("ingest/formats/tfevents/index.js");
 const { readTfEventsFile } = await importBuilt<ReadTfEvents>("ingest/formats/tfevents/read-tfevents-file.js");
+const { loadScanKernel } = await importBuilt<typeof KernelLoaderModule>("ingest/formats/tfevents/scan-kernel-loader.js");
+const kernelFactory = loadScanKernel();
+if (kernelFactory === undefined) throw new Error("the WebAssembly scan kernel is not built: run npm run build");
 const { DEFAULT_INGEST_LIMITS, ingestFiles } = await importBuilt<Ingest>("ingest/index.js");
 
 const MB = 1024 * 1024;
@@ -120,10 +126,26 @@ async function floor(path: string): Promise<number> {
   return crc;
 }
 
+/** The same floor with the WebAssembly kernel's CRC-32C: each chunk copied into the kernel, as the reader does. */
+const wasmCrc = kernelFactory();
+wasmCrc.init(CHUNK, 16, 1);
+const wasmInput = new Uint8Array(wasmCrc.memory.buffer, wasmCrc.inputPtr(), CHUNK);
+async function wasmFloor(path: string): Promise<number> {
+  let crc = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    const b = chunk as Buffer;
+    wasmInput.set(b);
+    crc = wasmCrc.crc32c(wasmCrc.inputPtr(), b.byteLength, crc) >>> 0;
+  }
+  return crc;
+}
+
 /** Steady-state figures: JIT-compile the reader on an 8 MB prefix, in both modes, before timing. */
 function warmUp(path: string): void {
   const prefix = readPrefix(path, 8 * MB);
-  for (const verifyDataCrc of [true, false, true]) parseTfEvents([{ path: "warmup/events.out.tfevents.0", data: prefix }], { limits: { ...DEFAULT_INGEST_LIMITS }, verifyDataCrc });
+  for (const scanKernel of [undefined, kernelFactory]) {
+    for (const verifyDataCrc of [true, false, true]) parseTfEvents([{ path: "warmup/events.out.tfevents.0", data: prefix }], { limits: { ...DEFAULT_INGEST_LIMITS }, verifyDataCrc, scanKernel });
+  }
 }
 
 function readPrefix(path: string, bytes: number): Uint8Array {
@@ -187,8 +209,8 @@ async function benchCsv(path: string): Promise<string> {
   return `csv (ingestFiles, in memory): ${mb(data.length)} ${CSV_ROWS} rows in ${fmt(m.seconds, 2)} s = ${fmt(data.length / MB / m.seconds)} MB/s, ${fmt(CSV_ROWS / m.seconds / 1e6, 2)}M rows/s, ${fmt(points / 1e6, 1)}M points; peak RSS ${mb(m.peakRss)}; issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}`;
 }
 
-type Mode = "full CRC" | "fast mode";
-const MODES: readonly Mode[] = ["full CRC", "fast mode"];
+type Mode = "full CRC" | "fast mode" | "full CRC, TypeScript loop";
+const MODES: readonly Mode[] = ["full CRC", "fast mode", "full CRC, TypeScript loop"];
 
 interface Sample {
   ratio: number;
@@ -209,15 +231,18 @@ const median = (xs: number[]): number => {
 
 /** One mode, timed right after its own floor run, so both see the same machine state. */
 async function sample(path: string, size: number, mode: Mode): Promise<Sample> {
-  const fl = await measure(() => floor(path));
-  const options = { limits: { ...DEFAULT_INGEST_LIMITS }, chunkBytes: CHUNK, verifyDataCrc: mode === "full CRC" };
+  const tsFloor = await measure(() => floor(path));
+  const wasmFl = await measure(() => wasmFloor(path));
+  if (tsFloor.value !== wasmFl.value) throw new Error("the two CRC-32C implementations disagree");
+  const fl = wasmFl.seconds < tsFloor.seconds ? wasmFl : tsFloor;
+  const options = { limits: { ...DEFAULT_INGEST_LIMITS }, chunkBytes: CHUNK, verifyDataCrc: mode !== "fast mode", scanKernel: mode.includes("TypeScript") ? null : undefined };
   const m = await measure(() => readTfEventsFile(path, options));
   const decoded = decodedBytes(m.value);
   const points = m.value.runs.reduce((n, r) => n + r.series.reduce((k, s) => k + s.values.length, 0), 0);
   const ratio = fl.seconds / m.seconds;
   const cpuRatio = fl.cpuSeconds / m.cpuSeconds;
   const line =
-    `${mode.padEnd(9)}: wall ${fmt(m.seconds, 2)} s = ${fmt(size / MB / m.seconds)} MB/s (floor ${fmt(fl.seconds, 2)} s, ${fmt(ratio, 2)}x), ${fmt(points / m.seconds / 1e6, 2)}M events/s; ` +
+    `${mode}: wall ${fmt(m.seconds, 2)} s = ${fmt(size / MB / m.seconds)} MB/s (floor ${fmt(fl.seconds, 2)} s [TypeScript CRC ${fmt(tsFloor.seconds, 2)} s, WebAssembly CRC ${fmt(wasmFl.seconds, 2)} s], ${fmt(ratio, 2)}x), ${fmt(points / m.seconds / 1e6, 2)}M events/s; ` +
     `CPU ${fmt(m.cpuSeconds, 2)} s (floor ${fmt(fl.cpuSeconds, 2)} s, ${fmt(cpuRatio, 2)}x); ${points} points in ${m.value.runs[0]?.series.length ?? 0} series, issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}; ` +
     `RSS ${mb(m.baseRss)} -> peak ${mb(m.peakRss)}`;
   return { ratio, cpuRatio, seconds: m.seconds, cpuSeconds: m.cpuSeconds, eventsPerSecond: points / m.seconds, peakRss: m.peakRss, baseRss: m.baseRss, budget: 2 * decoded + 100 * MB, line };
@@ -231,6 +256,7 @@ async function main(): Promise<void> {
   console.log(`generated ${mb(size)}, ${gen.value} scalar events over ${TAGS.length} tags in ${fmt(gen.seconds)} s -> ${eventsPath}`);
   console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), load average ${loadavg().map((l) => fmt(l, 2)).join(" ")}`);
   await floor(eventsPath); // warm the page cache and the CRC code
+  await wasmFloor(eventsPath);
   warmUp(eventsPath);
   const samples = new Map<Mode, Sample[]>(MODES.map((mode) => [mode, []]));
   for (let round = 1; round <= ROUNDS; round++) {
@@ -247,7 +273,7 @@ async function main(): Promise<void> {
     const peak = Math.max(...xs.map((x) => x.peakRss));
     const budget = Math.max(...xs.map((x) => x.budget));
     console.log(
-      `  ${mode.padEnd(9)}: ${fmt(median(xs.map((x) => x.ratio)), 2)}x floor wall, ${fmt(median(xs.map((x) => x.cpuRatio)), 2)}x floor CPU, ` +
+      `  ${mode}: ${fmt(median(xs.map((x) => x.ratio)), 2)}x floor wall, ${fmt(median(xs.map((x) => x.cpuRatio)), 2)}x floor CPU, ` +
         `${fmt(median(xs.map((x) => x.eventsPerSecond)) / 1e6, 2)}M events/s; peak RSS ${mb(peak)} (budget 2x decoded + 100 MB = ${mb(budget)})`,
     );
   }

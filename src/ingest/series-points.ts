@@ -59,6 +59,27 @@ export class SeriesPoints {
     return true;
   }
 
+  /** True once a point had a wall time (the wall-time column exists). */
+  get hasWallTimes(): boolean {
+    return this.wallTimes !== undefined;
+  }
+
+  /**
+   * Appends `count` points taken from columns at `from`: the same as `count` calls of `push` with
+   * those wall times (NaN included), for readers that checked the restart rule and the point limit
+   * for the whole block. Requires `hasWallTimes`.
+   */
+  appendBlock(steps: Float64Array, values: Float64Array, wallTimes: Float64Array, from: number, count: number): void {
+    if (count <= 0 || this.wallTimes === undefined) return;
+    const start = this.length;
+    while (start + count > this.steps.length) this.grow();
+    this.steps.set(steps.subarray(from, from + count), start);
+    this.values.set(values.subarray(from, from + count), start);
+    this.wallTimes!.set(wallTimes.subarray(from, from + count), start);
+    this.length = start + count;
+    this.lastStep = steps[from + count - 1]!;
+  }
+
   /** Step of point `index` (NaN outside the points). */
   stepAt(index: number): number {
     return index < this.length ? (this.steps[index] ?? Number.NaN) : Number.NaN;

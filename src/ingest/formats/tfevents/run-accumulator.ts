@@ -4,6 +4,7 @@ import type { IngestResult } from "../../types.js";
 import { SeriesBuilder } from "../../series-builder.js";
 import { crc32c, maskCrc } from "./crc32c.js";
 import { EventDecoder, type EventSink, type ScalarCounts, type SkippedKind } from "./event-decoder.js";
+import { DEFAULT_KERNEL_SIZES, KernelFastPath } from "./kernel-fast-path.js";
 import { tfeventsMessages as msg } from "./messages.js";
 import { DEFAULT_MAX_ISSUES_PER_FILE, DEFAULT_MAX_RECORD_BYTES, type TfEventsOptions } from "./options.js";
 import { TfRecordDecoder, type RecordHandler } from "./record-decoder.js";
@@ -69,7 +70,7 @@ export class TfEventsRunAccumulator implements EventSink {
           : { code: "tfevents-file-too-large", message: msg.fileTooLarge(limits.maxFileBytes) },
       },
       onRecord,
-      this.group.decoder,
+      this.group.fastPath,
     );
     this.files.push(path);
     this.file = { path, decoder, onRecord, issues: [], versions: 0, purgedBefore: this.purgedPoints(), restarts: 0, repeats: 0 };
@@ -173,9 +174,13 @@ export class TfEventsRunAccumulator implements EventSink {
   }
 
   private newGroup(split: string): SplitGroup {
+    const tags = new TagCache();
+    const decoder = new EventDecoder(tags, this, this.stats);
+    const kernel = this.options.scanKernel;
     const group: SplitGroup = {
       split,
-      decoder: new EventDecoder(new TagCache(), this, this.stats),
+      decoder,
+      fastPath: kernel === undefined ? decoder : new KernelFastPath(kernel, decoder, tags, this.stats, { ...DEFAULT_KERNEL_SIZES, ...this.options.kernelSizes }),
       context: split === "" ? {} : { split: split === "train" ? "train" : "val" },
       builder: new SeriesBuilder({ maxPointsPerSeries: this.options.limits.maxPointsPerSeries, restartPolicy: "purge", file: split }),
     };

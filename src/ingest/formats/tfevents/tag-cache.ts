@@ -5,6 +5,8 @@ import type { SeriesPoints } from "../../series-points.js";
 /** What we remember about one tag of a run: its name and the plugin its first metadata named. */
 export interface TagInfo {
   readonly name: string;
+  /** Index of this tag in its cache (0, 1, ... in order of first sight); `TagCache.at(slot)`. */
+  readonly slot: number;
   /** `plugin_name` from the first value that carried metadata (TensorBoard sends it once per tag). */
   plugin: string | undefined;
   readonly stepUnit: StepUnit;
@@ -46,6 +48,11 @@ export class TagCache {
     return this.infos.length;
   }
 
+  /** The tag with this `slot` (the caller got the slot from this cache). */
+  at(slot: number): TagInfo {
+    return this.infos[slot]!;
+  }
+
   /** The tag whose UTF-8 bytes are `buf[start, end)`; `view` covers `buf`. */
   lookup(buf: Uint8Array, view: DataView, start: number, end: number): TagInfo {
     const hash = hashBytes(buf, view, start, end);
@@ -63,7 +70,7 @@ export class TagCache {
     const name = utf8.decode(buf.subarray(start, end));
     const bytes = buf.slice(start, end);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const info: TagInfo = { name, plugin: undefined, stepUnit: stepUnitOf(name), reported: false, lastStep: Number.NaN, bytes, view, append: undefined, points: undefined, pointLimit: 0 };
+    const info: TagInfo = { name, slot: this.infos.length, plugin: undefined, stepUnit: stepUnitOf(name), reported: false, lastStep: Number.NaN, bytes, view, append: undefined, points: undefined, pointLimit: 0 };
     this.infos.push(info);
     this.hashes.push(hash);
     this.table[slot] = this.infos.length;

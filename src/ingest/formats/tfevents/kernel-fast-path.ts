@@ -1,0 +1,231 @@
+import type { EventDecoder, ScalarCounts } from "./event-decoder.js";
+import type { RecordFastPath, TfRecordDecoder } from "./record-decoder.js";
+import type { TagCache } from "./tag-cache.js";
+
+/** The exports of the WebAssembly scan kernel (`assembly/tfrecord-scan.ts`). */
+export interface ScanKernelExports {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  init(inputBytes: number, maxOutput: number, tagCapacity: number): void;
+  inputPtr(): number;
+  groupPositionsPtr(): number;
+  groupStepsPtr(): number;
+  groupWallTimesPtr(): number;
+  groupValuesPtr(): number;
+  groupTensorsPtr(): number;
+  touchedPtr(): number;
+  touchedSlots(): number;
+  slotCountsPtr(): number;
+  slotStartsPtr(): number;
+  slotFirstTensorsPtr(): number;
+  slotTensorCountsPtr(): number;
+  stopPosition(): number;
+  reason(): number;
+  unknownTagPosition(): number;
+  unknownTagLength(): number;
+  registerTag(pos: number, length: number, slot: number): number;
+  scan(size: number, pos: number, verify: boolean, maxRecordBytes: number): number;
+  crc32c(ptr: number, length: number, crc: number): number;
+}
+
+/** Makes a fresh kernel instance (its own memory); throws when WebAssembly is unavailable. */
+export type ScanKernelFactory = () => ScanKernelExports;
+
+/** Sizes of one kernel instance; `DEFAULT_KERNEL_SIZES` documents the defaults. */
+export interface KernelSizes {
+  /** Bytes of a chunk copied into the kernel at a time (a bigger record takes the TypeScript path). */
+  windowBytes: number;
+  /** Records the kernel reports per call. */
+  maxOutput: number;
+  /** Distinct tags the kernel recognises; records of later tags take the TypeScript path. */
+  tagCapacity: number;
+  /** Chunk remainders shorter than this stay on the TypeScript path (no instance for small files). */
+  minBytes: number;
+}
+
+export const DEFAULT_KERNEL_SIZES: Readonly<KernelSizes> = { windowBytes: 1024 * 1024, maxOutput: 16384, tagCapacity: 1024, minBytes: 64 * 1024 };
+
+// `reason()` codes, as in assembly/tfrecord-scan.ts.
+const STOP_CUT = 1;
+const STOP_UNKNOWN_TAG = 3;
+const STOP_FULL = 4;
+const HEADER = 12;
+const NO_CUT = Number.POSITIVE_INFINITY;
+
+/** Typed views of the kernel's memory (made once: the kernel never grows its memory after `init`). */
+interface KernelViews {
+  input: Uint8Array;
+  touched: Int32Array;
+  slotCounts: Int32Array;
+  slotStarts: Int32Array;
+  slotFirstTensors: Int32Array;
+  slotTensorCounts: Int32Array;
+  positions: Int32Array;
+  steps: Float64Array;
+  wallTimes: Float64Array;
+  values: Float64Array;
+  tensors: Uint8Array;
+}
+
+function viewsOf(k: ScanKernelExports, { windowBytes, maxOutput, tagCapacity }: KernelSizes): KernelViews {
+  const b = k.memory.buffer;
+  const slots = (ptr: number): Int32Array => new Int32Array(b, ptr, tagCapacity);
+  return {
+    input: new Uint8Array(b, k.inputPtr(), windowBytes),
+    touched: slots(k.touchedPtr()),
+    slotCounts: slots(k.slotCountsPtr()),
+    slotStarts: slots(k.slotStartsPtr()),
+    slotFirstTensors: slots(k.slotFirstTensorsPtr()),
+    slotTensorCounts: slots(k.slotTensorCountsPtr()),
+    positions: new Int32Array(b, k.groupPositionsPtr(), maxOutput),
+    steps: new Float64Array(b, k.groupStepsPtr(), maxOutput),
+    wallTimes: new Float64Array(b, k.groupWallTimesPtr(), maxOutput),
+    values: new Float64Array(b, k.groupValuesPtr(), maxOutput),
+    tensors: new Uint8Array(b, k.groupTensorsPtr(), maxOutput),
+  };
+}
+
+/** Index of the first of `positions[from, to)` (increasing) that is >= `cut`. */
+function firstAtOrAfter(positions: Int32Array, from: number, to: number, cut: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < cut) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The fused loop of `EventDecoder.scanRecords`, with framing, CRCs and layout checks done by the
+ * WebAssembly kernel, which hands back each tag's points of a chunk as one block. Every decision
+ * about a point (first point, restart, limit, plugin, wall-time column) is made here with the same
+ * tests as `EventDecoder.scanRecords`, per block; the first record declined cuts every block at its
+ * position, and that record goes to the general path. Falls back to the TypeScript loop for small
+ * remainders or when no kernel can be made.
+ */
+export class KernelFastPath implements RecordFastPath {
+  private kernel: ScanKernelExports | undefined;
+  private views: KernelViews | undefined;
+  private unavailable = false;
+  private windowOf: Uint8Array | undefined;
+  private windowStart = 0;
+  private windowEnd = 0;
+
+  constructor(
+    private readonly factory: ScanKernelFactory,
+    private readonly fallback: EventDecoder,
+    private readonly tags: TagCache,
+    private readonly counts: ScalarCounts,
+    private readonly sizes: KernelSizes = DEFAULT_KERNEL_SIZES,
+  ) {}
+
+  scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
+    if (chunk.length - pos < this.sizes.minBytes || !this.ready()) return this.fallback.scanRecords(chunk, view, pos, frame);
+    const k = this.kernel!;
+    let unknownAt = -1;
+    for (;;) {
+      if (chunk !== this.windowOf || pos < this.windowStart || pos + HEADER > this.windowEnd) this.copyWindow(chunk, pos);
+      const base = this.windowStart;
+      k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes);
+      const cut = this.drain(frame);
+      if (cut !== NO_CUT) return base + cut;
+      pos = base + k.stopPosition();
+      const why = k.reason();
+      if (why === STOP_FULL) continue;
+      if (why === STOP_UNKNOWN_TAG && pos !== unknownAt && this.register(chunk, view, base)) {
+        unknownAt = pos;
+        continue;
+      }
+      if (why === STOP_CUT && this.windowEnd < chunk.length && pos > base) {
+        this.windowOf = undefined;
+        continue;
+      }
+      return pos;
+    }
+  }
+
+  private ready(): boolean {
+    if (this.kernel !== undefined) return true;
+    if (this.unavailable) return false;
+    try {
+      const k = this.factory();
+      const { windowBytes, maxOutput, tagCapacity } = this.sizes;
+      k.init(windowBytes, maxOutput, tagCapacity);
+      this.views = viewsOf(k, this.sizes);
+      this.kernel = k;
+      return true;
+    } catch {
+      this.unavailable = true;
+      return false;
+    }
+  }
+
+  private copyWindow(chunk: Uint8Array, pos: number): void {
+    const end = Math.min(chunk.length, pos + this.sizes.windowBytes);
+    this.views!.input.set(chunk.subarray(pos, end));
+    this.windowOf = chunk;
+    this.windowStart = pos;
+    this.windowEnd = end;
+  }
+
+  /**
+   * Stores the last call's blocks: finds the first record any block declines (its window position,
+   * or NO_CUT), then appends every block up to that position. Returns the cut.
+   */
+  private drain(frame: TfRecordDecoder): number {
+    const v = this.views!;
+    const touched = this.kernel!.touchedSlots();
+    let cut = NO_CUT;
+    for (let t = 0; t < touched; t++) cut = Math.min(cut, this.declined(v, v.touched[t]!));
+    let taken = 0;
+    let tensors = 0;
+    for (let t = 0; t < touched; t++) {
+      const slot = v.touched[t]!;
+      const start = v.slotStarts[slot]!;
+      const size = v.slotCounts[slot]!;
+      const take = cut === NO_CUT ? size : firstAtOrAfter(v.positions, start, start + size, cut) - start;
+      if (take === 0) continue;
+      const tag = this.tags.at(slot);
+      tag.points!.appendBlock(v.steps, v.values, v.wallTimes, start, take);
+      tag.lastStep = v.steps[start + take - 1]!;
+      taken += take;
+      tensors += take === size ? v.slotTensorCounts[slot]! : countOnes(v.tensors, start, take);
+    }
+    frame.records += taken;
+    const counts = this.counts;
+    counts.scalars += taken;
+    counts.tensorScalars += tensors;
+    counts.simpleValues += taken - tensors;
+    return cut;
+  }
+
+  /** Window position of the first record of `slot`'s block that `EventDecoder.scanRecords` would not store itself, or NO_CUT. */
+  private declined(v: KernelViews, slot: number): number {
+    const tag = this.tags.at(slot);
+    const points = tag.points;
+    const start = v.slotStarts[slot]!;
+    if (points === undefined || !points.hasWallTimes || !(v.steps[start]! > tag.lastStep)) return v.positions[start]!;
+    let cut = NO_CUT;
+    const room = tag.pointLimit - points.length;
+    if (v.slotCounts[slot]! > room) cut = v.positions[start + Math.max(0, room)]!;
+    const firstTensor = v.slotFirstTensors[slot]!;
+    if (firstTensor >= 0 && tag.plugin !== "scalars") cut = Math.min(cut, firstTensor);
+    return cut;
+  }
+
+  /** Looks the unknown tag up (as the general path would) and registers it with the kernel. */
+  private register(chunk: Uint8Array, view: DataView, base: number): boolean {
+    const k = this.kernel!;
+    const at = k.unknownTagPosition();
+    const length = k.unknownTagLength();
+    const tag = this.tags.lookup(chunk, view, base + at, base + at + length);
+    return k.registerTag(at, length, tag.slot) !== 0;
+  }
+}
+
+function countOnes(bytes: Uint8Array, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n += bytes[i]!;
+  return n;
+}

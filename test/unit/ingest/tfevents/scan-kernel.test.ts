@@ -1,0 +1,116 @@
+import { describe, expect, test } from "@jest/globals";
+import { crc32c } from "../../../../src/ingest/formats/tfevents/crc32c.js";
+import { DEFAULT_KERNEL_SIZES, type KernelSizes, type ScanKernelFactory } from "../../../../src/ingest/formats/tfevents/kernel-fast-path.js";
+import { loadScanKernel } from "../../../../src/ingest/formats/tfevents/scan-kernel-loader.js";
+import type { IngestLimits } from "../../../../src/ingest/types.js";
+import { mixedFile, randomFile, readChunkedWithStats } from "./record-files.js";
+import { LIMITS, mulberry32 } from "./support.js";
+
+const kernel = loadScanKernel();
+
+/** Sizes that reach every branch of the kernel loop on small files: tiny windows, outputs and tag tables. */
+const SIZES: [string, Partial<KernelSizes>][] = [
+  ["default sizes", { minBytes: 0 }],
+  ["window 256 B, 7 outputs, 2 tags", { windowBytes: 256, maxOutput: 7, tagCapacity: 2, minBytes: 0 }],
+  ["window 40 B (records larger than the window)", { windowBytes: 40, maxOutput: 3, tagCapacity: 1, minBytes: 0 }],
+  ["1 output per call", { windowBytes: 4096, maxOutput: 1, tagCapacity: 64, minBytes: 0 }],
+];
+
+/** Reads `data` with the TypeScript loop and with the kernel, chunked the same way (`sizes` makes a fresh chunk-size sequence per read). */
+function bothWays(data: Uint8Array, sizes: () => () => number, verifyDataCrc: boolean, limits: IngestLimits, kernelSizes: Partial<KernelSizes>, factory: ScanKernelFactory | undefined = kernel) {
+  const ts = readChunkedWithStats(data, sizes(), verifyDataCrc, limits);
+  const wasm = readChunkedWithStats(data, sizes(), verifyDataCrc, limits, { scanKernel: factory, kernelSizes });
+  return { ts, wasm };
+}
+
+describe("WebAssembly scan kernel (assembly/tfrecord-scan.ts)", () => {
+  test("the build produced a loadable kernel (run `npm run build` if this fails)", () => {
+    expect(kernel).toBeDefined();
+    expect(loadScanKernel(new URL("file:///nonexistent/tfrecord-scan.wasm"))).toBeUndefined();
+  });
+
+  test("its CRC-32C matches the TypeScript one and the published check value", () => {
+    const k = kernel!();
+    k.init(4096, 16, 4);
+    const input = new Uint8Array(k.memory.buffer, k.inputPtr(), 4096);
+    input.set(new TextEncoder().encode("123456789"));
+    expect(k.crc32c(k.inputPtr(), 9, 0) >>> 0).toBe(0xe3069283);
+    const rand = mulberry32(5);
+    for (let n = 0; n < 200; n++) {
+      const length = Math.floor(rand() * 300);
+      const bytes = Uint8Array.from({ length }, () => Math.floor(rand() * 256));
+      input.set(bytes);
+      expect([length, k.crc32c(k.inputPtr(), length, 0) >>> 0]).toEqual([length, crc32c(bytes)]);
+    }
+  });
+
+  test.each(SIZES)("mixed file (restarts, repeats, limits, histograms, double tensors): same run, issues and counters as the TypeScript loop, %s", (_name, kernelSizes) => {
+    const { data } = mixedFile();
+    const limits = { ...LIMITS, maxPointsPerSeries: 150 };
+    for (const verifyDataCrc of [true, false]) {
+      for (const chunk of [data.length, 333]) {
+        const { ts, wasm } = bothWays(data, () => () => chunk, verifyDataCrc, limits, kernelSizes);
+        expect(ts.result.issues.map((i) => i.code)).toContain("series-point-limit");
+        expect(wasm.result).toEqual(ts.result);
+        expect(wasm.stats).toEqual(ts.stats);
+      }
+    }
+  });
+
+  test("a corrupted payload: the kernel leaves it to the general path, which reports it", () => {
+    const { data, corruptAt } = mixedFile();
+    const bad = data.slice();
+    bad[corruptAt]! ^= 0x10;
+    const { ts, wasm } = bothWays(bad, () => () => bad.length, true, LIMITS, { minBytes: 0 });
+    expect(wasm.result.issues.map((i) => i.code)).toContain("tfevents-bad-data-crc");
+    expect(wasm.result).toEqual(ts.result);
+  });
+
+  test("40 random files x 4 kernel sizes x both CRC modes: never a different result", () => {
+    const rand = mulberry32(77);
+    for (let file = 0; file < 40; file++) {
+      const data = randomFile(rand, file % 3 === 0);
+      const limits = { ...LIMITS, maxPointsPerSeries: 20 + Math.floor(rand() * 100) };
+      for (const [name, kernelSizes] of SIZES) {
+        for (const verifyDataCrc of [true, false]) {
+          const chunks = (): (() => number) => {
+            const r = mulberry32(file);
+            return () => 64 + Math.floor(r() * 2000);
+          };
+          const { ts, wasm } = bothWays(data, chunks, verifyDataCrc, limits, kernelSizes);
+          expect([file, name, verifyDataCrc, wasm.result]).toEqual([file, name, verifyDataCrc, ts.result]);
+          expect([file, name, wasm.stats]).toEqual([file, name, ts.stats]);
+        }
+      }
+    }
+  });
+
+  test("a factory that fails leaves the reader on the TypeScript loop, with the same result", () => {
+    const { data } = mixedFile();
+    const failing: ScanKernelFactory = () => {
+      throw new Error("no WebAssembly here");
+    };
+    const { ts, wasm } = bothWays(data, () => () => data.length, true, LIMITS, { minBytes: 0 }, failing);
+    expect(wasm.result).toEqual(ts.result);
+  });
+
+  test("defaults: small remainders stay on the TypeScript loop; large files use the kernel", () => {
+    expect(DEFAULT_KERNEL_SIZES.minBytes).toBeGreaterThan(0);
+    const rand = mulberry32(3);
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < 12; i++) parts.push(randomFile(rand, false));
+    const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((pos, p) => (data.set(p, pos), pos + p.length), 0);
+    let instances = 0;
+    const counting: ScanKernelFactory = () => {
+      instances++;
+      return kernel!();
+    };
+    const { ts, wasm } = bothWays(data, () => () => data.length, true, LIMITS, { minBytes: 1024 }, counting);
+    expect(instances).toBe(1);
+    expect(wasm.result).toEqual(ts.result);
+    const small = bothWays(parts[0]!, () => () => 512, true, LIMITS, { minBytes: 1024 }, counting);
+    expect(instances).toBe(1);
+    expect(small.wasm.result).toEqual(small.ts.result);
+  });
+});
