@@ -7,8 +7,8 @@
 // {tag, simple_value | rank-0 DT_FLOAT tensor}), for records of REGISTERED tags. It stops, without
 // consuming it, at the first record it cannot take whole and says why. Within one call each tag's
 // steps must increase (a step going back stops the scan: restarts are the general path's job).
-// At the end of a call the points are grouped by tag (slot): each touched slot has one contiguous
-// block of steps, wall times, values and record positions, which the TypeScript side checks against
+// Points are written grouped by tag (slot): each slot touched in a call gets a stripe of the group
+// columns, so it has one contiguous block of steps, wall times, values and record positions, which the TypeScript side checks against
 // its own state (first point, last step, limit, plugin) and copies whole, or cuts at the first
 // record it declines. The decisions stay in TypeScript, so the two paths cannot drift apart.
 
@@ -19,23 +19,20 @@ const FOOTER: i32 = 4;
 const MAX_TAG_BYTES: i32 = 127;
 /** Tensor-scalar prefix bytes 42 0a 08 01 12 00 2a 04 (dtype DT_FLOAT, shape {}, float_val) read as a little-endian u64. */
 const FLOAT_TENSOR_PREFIX: u64 = 0x042a001201080a42;
-/** Output slot flag: the value came from a float tensor (TF2), not `simple_value`. */
-const TENSOR_FLAG: i32 = 0x40000000;
 
 // Why `scan` stopped (read with `reason()`).
 const STOP_CUT: i32 = 1; // the next record is not whole inside the input
 const STOP_OTHER: i32 = 2; // unusual header, bad CRC, or another layout: the general path takes it
 const STOP_UNKNOWN_TAG: i32 = 3; // a plain scalar of a tag that is not registered yet
-const STOP_FULL: i32 = 4; // the output columns are full
+const STOP_FULL: i32 = 4; // a slot's stripe is full, or there is no stripe left for another slot
 
 let tables: usize = 0;
 let input: usize = 0;
-let outSlot: usize = 0;
-let outPos: usize = 0;
-let outStep: usize = 0;
-let outWall: usize = 0;
-let outValue: usize = 0;
 let outCapacity: i32 = 0;
+/** Records per slot per call (the slot's stripe of the group columns), set at the start of each call. */
+let stripe: i32 = 0;
+/** Distinct slots the previous call touched (or twice that when it ran out of stripes): sizes the stripes. */
+let expectedSlots: i32 = 1;
 let stopPos: i32 = 0;
 let stopReason: i32 = 0;
 let unknownTagPos: i32 = 0;
@@ -55,6 +52,9 @@ let slotStart: usize = 0;
 let slotFirstTensor: usize = 0;
 let slotTensors: usize = 0;
 let epoch: i32 = 0;
+/** Per slot: the slot of the record that followed it last time (-1 = none), to skip the hash lookup. */
+let nextSlot: usize = 0;
+let previousSlot: i32 = -1;
 let tagTable: usize = 0;
 let tagMask: i32 = 0;
 let tagRecords: usize = 0;
@@ -67,16 +67,13 @@ export function init(inputBytes: i32, maxOutput: i32, tagCapacity: i32): void {
   tables = heap.alloc(8 * 256 * 4);
   buildTables();
   input = heap.alloc(inputBytes + 16);
-  outSlot = heap.alloc(maxOutput << 2);
-  outPos = heap.alloc(maxOutput << 2);
-  outStep = heap.alloc(maxOutput << 3);
-  outWall = heap.alloc(maxOutput << 3);
-  outValue = heap.alloc(maxOutput << 3);
   outCapacity = maxOutput;
   maxTags = tagCapacity;
   tagMask = tagCapacity * 2 - 1;
   tagTable = heap.alloc(tagCapacity * 8);
   memory.fill(tagTable, 0, tagCapacity * 8);
+  nextSlot = heap.alloc(tagCapacity << 2);
+  memory.fill(nextSlot, 0xff, tagCapacity << 2);
   tagRecords = heap.alloc(tagCapacity * 8);
   memory.fill(tagRecords, 0, tagCapacity * 8);
   tagArena = heap.alloc(tagCapacity * (MAX_TAG_BYTES + 1));
@@ -155,25 +152,39 @@ export function crc32c(ptr: usize, length: i32, crc: u32): u32 {
   return ~c;
 }
 
+/**
+ * CRC-32C of a TFRecord length field whose high word is 0: slice8(~length, 0) with the four
+ * lookups of the zero word left out (every table maps byte 0 to 0).
+ */
+@inline function lengthCrc(length: u32): u32 {
+  const a = ~length;
+  return ~(table(1792 + (a & 0xff)) ^ table(1536 + ((a >>> 8) & 0xff)) ^ table(1280 + ((a >>> 16) & 0xff)) ^ table(1024 + (a >>> 24)));
+}
+
 @inline function masked(crc: u32): u32 {
   return rotr<u32>(crc, 15) + MASK_DELTA;
 }
 
+/**
+ * Hash of the tag bytes at `p` (length `n`) from their first and last 8 bytes and the length: two
+ * loads and one multiply, whatever the length. Equality is always checked on all the bytes.
+ */
 @inline function hashBytes(p: usize, n: i32): u32 {
-  let h: u32 = 0x811c9dc5 ^ <u32>n;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) h = (h ^ load<u32>(p + i)) * 0x9e3779b1;
-  for (; i < n; i++) h = (h ^ load<u8>(p + i)) * 0x9e3779b1;
-  h ^= h >>> 16;
-  h *= 0x85ebca6b;
-  return h ^ (h >>> 13);
+  let x: u64;
+  if (n >= 8) x = load<u64>(p) ^ rotl<u64>(load<u64>(p + <usize>n - 8), 23);
+  else x = n == 0 ? 0 : load<u64>(p) & ((<u64>1 << (<u64>n << 3)) - 1);
+  return <u32>(((x ^ <u64>n) * 0x9e3779b97f4a7c15) >>> 32);
 }
 
 @inline function sameBytes(a: usize, b: usize, n: i32): bool {
+  if (n < 8) {
+    for (let i = 0; i < n; i++) if (load<u8>(a + i) != load<u8>(b + i)) return false;
+    return true;
+  }
+  // Whole words, then the last 8 bytes (overlapping the previous word when n is not a multiple of 8).
   let i = 0;
   for (; i + 8 <= n; i += 8) if (load<u64>(a + i) != load<u64>(b + i)) return false;
-  for (; i < n; i++) if (load<u8>(a + i) != load<u8>(b + i)) return false;
-  return true;
+  return load<u64>(a + <usize>n - 8) == load<u64>(b + <usize>n - 8);
 }
 
 /** The slot registered for the tag bytes at `p` (length `n`), or -1. */
@@ -185,6 +196,27 @@ function findTag(p: usize, n: i32): i32 {
     if (load<i32>(record, 4) == n + 1 && sameBytes(tagArena + <usize>load<i32>(record), p, n)) return entry - 1;
   }
   return -1;
+}
+
+/**
+ * The slot of the tag bytes at `p` (length `n`), or -1. Logs usually cycle through their tags in a
+ * fixed order, so the slot that followed the previous record's slot last time is tried first.
+ */
+@inline function slotOf(p: usize, n: i32): i32 {
+  const guess = previousSlot < 0 ? -1 : load<i32>(nextSlot + (<usize>previousSlot << 2));
+  if (guess >= 0) {
+    const record = tagRecords + (<usize>guess << 3);
+    if (load<i32>(record, 4) == n + 1 && sameBytes(tagArena + <usize>load<i32>(record), p, n)) {
+      previousSlot = guess;
+      return guess;
+    }
+  }
+  const slot = findTag(p, n);
+  if (slot >= 0) {
+    if (previousSlot >= 0) store<i32>(nextSlot + (<usize>previousSlot << 2), slot);
+    previousSlot = slot;
+  }
+  return slot;
 }
 
 /**
@@ -215,12 +247,14 @@ export function scan(size: i32, pos: i32, verify: bool, maxRecordBytes: u32): i3
   const base = input;
   epoch++;
   touchedCount = 0;
+  stripe = max(1, outCapacity / max(1, expectedSlots));
+  const stripes = outCapacity / stripe;
+  let outOfStripes = false;
   for (;;) {
-    if (count == outCapacity) { stopReason = STOP_FULL; break; }
     if (pos + HEADER > size) { stopReason = STOP_CUT; break; }
     const header = base + <usize>pos;
     const length = load<u32>(header);
-    if (load<u32>(header, 4) != 0 || length > maxRecordBytes || masked(~slice8(~length, 0)) != load<u32>(header, 8)) { stopReason = STOP_OTHER; break; }
+    if (load<u32>(header, 4) != 0 || length > maxRecordBytes || masked(lengthCrc(length)) != load<u32>(header, 8)) { stopReason = STOP_OTHER; break; }
     const start = pos + HEADER;
     const end = start + <i32>length;
     if (end + FOOTER > size) { stopReason = STOP_CUT; break; }
@@ -245,7 +279,7 @@ export function scan(size: i32, pos: i32, verify: bool, maxRecordBytes: u32): i3
     const simple = p + 5 == e && load<u8>(p) == 0x15;
     if (!simple && !(p + 12 == e && load<u64>(p) == FLOAT_TENSOR_PREFIX)) { stopReason = STOP_OTHER; break; }
     if (verify && masked(crc32c(base + <usize>start, <i32>length, 0)) != load<u32>(e)) { stopReason = STOP_OTHER; break; }
-    const slot = findTag(tagStart, tagLength);
+    const slot = slotOf(tagStart, tagLength);
     if (slot < 0) {
       unknownTagPos = <i32>(tagStart - base);
       unknownTagLen = tagLength;
@@ -254,54 +288,37 @@ export function scan(size: i32, pos: i32, verify: bool, maxRecordBytes: u32): i3
     }
     const at4 = <usize>slot << 2;
     if (load<i32>(slotEpoch + at4) != epoch) {
+      if (touchedCount == stripes) {
+        outOfStripes = true;
+        stopReason = STOP_FULL;
+        break;
+      }
       store<i32>(slotEpoch + at4, epoch);
+      store<i32>(slotStart + at4, touchedCount * stripe);
       store<i32>(slotCount + at4, 0);
       store<i32>(slotFirstTensor + at4, -1);
       store<i32>(slotTensors + at4, 0);
       store<i32>(touched + (<usize>touchedCount << 2), slot);
       touchedCount++;
     } else if (!(<f64>step > load<f64>(slotLast + (<usize>slot << 3)))) { stopReason = STOP_OTHER; break; }
+    const n = load<i32>(slotCount + at4);
+    if (n == stripe) { stopReason = STOP_FULL; break; }
     store<f64>(slotLast + (<usize>slot << 3), <f64>step);
-    store<i32>(slotCount + at4, load<i32>(slotCount + at4) + 1);
+    store<i32>(slotCount + at4, n + 1);
     if (!simple) {
       if (load<i32>(slotFirstTensor + at4) < 0) store<i32>(slotFirstTensor + at4, pos);
       store<i32>(slotTensors + at4, load<i32>(slotTensors + at4) + 1);
     }
-    store<i32>(outSlot + (<usize>count << 2), simple ? slot : slot | TENSOR_FLAG);
-    store<i32>(outPos + (<usize>count << 2), pos);
-    store<f64>(outStep + (<usize>count << 3), <f64>step);
-    store<f64>(outWall + (<usize>count << 3), wall);
-    store<f64>(outValue + (<usize>count << 3), <f64>load<f32>(simple ? p + 1 : p + 8));
+    const j = <usize>(load<i32>(slotStart + at4) + n);
+    store<i32>(groupPos + (j << 2), pos);
+    store<f64>(groupStep + (j << 3), <f64>step);
+    store<f64>(groupWall + (j << 3), wall);
+    store<f64>(groupValue + (j << 3), <f64>load<f32>(simple ? p + 1 : p + 8));
+    store<u8>(groupTensor + j, simple ? 0 : 1);
     count++;
     pos = end + FOOTER;
   }
   stopPos = pos;
-  group(count);
+  expectedSlots = outOfStripes ? touchedCount * 2 : touchedCount;
   return count;
-}
-
-/** Counting sort of this call's records by slot into the group columns (stable: file order within a slot). */
-function group(count: i32): void {
-  let next = 0;
-  for (let t = 0; t < touchedCount; t++) {
-    const at4 = <usize>load<i32>(touched + (<usize>t << 2)) << 2;
-    store<i32>(slotStart + at4, next);
-    next += load<i32>(slotCount + at4);
-  }
-  for (let i = 0; i < count; i++) {
-    const tagged = load<i32>(outSlot + (<usize>i << 2));
-    const at4 = <usize>(tagged & ~TENSOR_FLAG) << 2;
-    const j = <usize>load<i32>(slotStart + at4);
-    store<i32>(slotStart + at4, <i32>j + 1);
-    store<i32>(groupPos + (j << 2), load<i32>(outPos + (<usize>i << 2)));
-    store<f64>(groupStep + (j << 3), load<f64>(outStep + (<usize>i << 3)));
-    store<f64>(groupWall + (j << 3), load<f64>(outWall + (<usize>i << 3)));
-    store<f64>(groupValue + (j << 3), load<f64>(outValue + (<usize>i << 3)));
-    store<u8>(groupTensor + j, (tagged & TENSOR_FLAG) != 0 ? 1 : 0);
-  }
-  // slotStart now points one past each block: move it back to the block's first record.
-  for (let t = 0; t < touchedCount; t++) {
-    const at4 = <usize>load<i32>(touched + (<usize>t << 2)) << 2;
-    store<i32>(slotStart + at4, load<i32>(slotStart + at4) - load<i32>(slotCount + at4));
-  }
 }

@@ -59,6 +59,19 @@ export class SeriesPoints {
     return true;
   }
 
+  /** Points the columns hold before they must grow. */
+  get capacity(): number {
+    return this.steps.length;
+  }
+
+  /** Grows the columns to exactly `capacity` points when they are smaller (one copy instead of several doublings). */
+  reserve(capacity: number): void {
+    if (capacity <= this.steps.length) return;
+    this.steps = reserved(this.steps, this.length, capacity);
+    this.values = reserved(this.values, this.length, capacity);
+    if (this.wallTimes !== undefined) this.wallTimes = reserved(this.wallTimes, this.length, capacity);
+  }
+
   /** True once a point had a wall time (the wall-time column exists). */
   get hasWallTimes(): boolean {
     return this.wallTimes !== undefined;
@@ -117,7 +130,21 @@ function grown(column: Float64Array, capacity: number): Float64Array<ArrayBuffer
   return next;
 }
 
+/**
+ * A column of `capacity` holding the first `length` values of `column`. Allocated without zero
+ * filling (`Buffer.allocUnsafeSlow`): a reserved store is large and filled point by point, and
+ * zeroing it first costs as much as writing it. `finish` zeroes any unused tail it hands out.
+ */
+function reserved(column: Float64Array, length: number, capacity: number): Float64Array<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(capacity * Float64Array.BYTES_PER_ELEMENT);
+  const next = new Float64Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, capacity);
+  next.set(column.subarray(0, length));
+  return next;
+}
+
 function trimmed(column: Float64Array, length: number): Float64Array {
   const waste = column.length - length;
-  return waste <= column.length * MAX_SHARED_WASTE ? column.subarray(0, length) : column.slice(0, length);
+  if (waste > column.length * MAX_SHARED_WASTE) return column.slice(0, length);
+  column.fill(0, length); // a reserved column's tail was never written: nothing stale behind the view
+  return column.subarray(0, length);
 }

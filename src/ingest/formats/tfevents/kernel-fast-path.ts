@@ -50,6 +50,10 @@ const STOP_UNKNOWN_TAG = 3;
 const STOP_FULL = 4;
 const HEADER = 12;
 const NO_CUT = Number.POSITIVE_INFINITY;
+/** A point store that must grow is sized for the whole file: points so far x (file bytes / bytes read) x this margin. */
+const RESERVE_MARGIN = 1.05;
+/** ...and grows at least this much, so a low projection cannot make it grow (and copy) in small steps. */
+const MIN_GROWTH = 1.5;
 
 /** Typed views of the kernel's memory (made once: the kernel never grows its memory after `init`). */
 interface KernelViews {
@@ -187,7 +191,9 @@ export class KernelFastPath implements RecordFastPath {
       const take = cut === NO_CUT ? size : firstAtOrAfter(v.positions, start, start + size, cut) - start;
       if (take === 0) continue;
       const tag = this.tags.at(slot);
-      tag.points!.appendBlock(v.steps, v.values, v.wallTimes, start, take);
+      const points = tag.points!;
+      if (points.length + take > points.capacity) points.reserve(this.projected(points.length + take, points.capacity, tag.pointLimit, frame));
+      points.appendBlock(v.steps, v.values, v.wallTimes, start, take);
       tag.lastStep = v.steps[start + take - 1]!;
       taken += take;
       tensors += take === size ? v.slotTensorCounts[slot]! : countOnes(v.tensors, start, take);
@@ -198,6 +204,18 @@ export class KernelFastPath implements RecordFastPath {
     counts.tensorScalars += tensors;
     counts.simpleValues += taken - tensors;
     return cut;
+  }
+
+  /**
+   * Capacity for a store that needs `need` points: projected from the share of the file read so
+   * far when its size is known (one allocation and copy instead of a doubling series), never past
+   * the point limit, never less than `MIN_GROWTH` x the current capacity.
+   */
+  private projected(need: number, capacity: number, limit: number, frame: TfRecordDecoder): number {
+    const expected = frame.expectedBytes;
+    const read = frame.offset + this.windowEnd;
+    const projection = expected !== undefined && read > 0 && read < expected ? Math.ceil(need * (expected / read) * RESERVE_MARGIN) : 0;
+    return Math.max(need, Math.min(limit, Math.max(projection, Math.ceil(capacity * MIN_GROWTH))));
   }
 
   /** Window position of the first record of `slot`'s block that `EventDecoder.scanRecords` would not store itself, or NO_CUT. */

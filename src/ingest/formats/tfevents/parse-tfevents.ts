@@ -24,7 +24,7 @@ function byFilename(a: InputFile, b: InputFile): number {
 export function parseTfEvents(files: InputFile[], options: TfEventsOptions): IngestResult {
   const acc = new TfEventsRunAccumulator(options);
   for (const file of [...files].sort(byFilename)) {
-    const decoder = acc.beginFile(file.path);
+    const decoder = acc.beginFile(file.path, file.data.length);
     decoder.push(file.data);
     decoder.end();
     acc.endFile();

@@ -1,5 +1,6 @@
 // Edge file (file-system I/O), placed beside the pure reader by the module contract.
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { IngestResult } from "../../types.js";
 import type { TfEventsOptions } from "./options.js";
 import { TfEventsRunAccumulator } from "./run-accumulator.js";
@@ -42,7 +43,8 @@ export async function readTfEventsFiles(paths: readonly string[], options: ReadT
   const ordered = [...paths].sort((a, b) => (baseName(a) < baseName(b) ? -1 : baseName(a) > baseName(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const unreadable: IngestResult["issues"] = [];
   for (const path of ordered) {
-    const decoder = acc.beginFile(shown(path));
+    const size = await stat(path).then((s) => s.size, () => undefined); // a failure shows up as the read's own error below
+    const decoder = acc.beginFile(shown(path), size);
     try {
       await streamInto(path, decoder, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
       acc.endFile();

@@ -24,6 +24,8 @@ export interface TfRecordDecoderOptions {
   maxRecordBytes: number;
   /** Bytes read from this file at most; the rest is ignored with `limitIssue`. */
   maxBytes: number;
+  /** The file's size when known (lets readers size their point stores once instead of doubling). */
+  expectedBytes?: number | undefined;
   limitIssue: { code: string; message: string };
 }
 
@@ -58,6 +60,8 @@ export class TfRecordDecoder {
   readonly maxRecordBytes: number;
   /** Data CRCs are checked here (full mode). */
   readonly verifyDataCrc: boolean;
+  /** The file's size when known (`TfRecordDecoderOptions.expectedBytes`). */
+  readonly expectedBytes: number | undefined;
 
   constructor(
     private readonly options: TfRecordDecoderOptions,
@@ -66,6 +70,7 @@ export class TfRecordDecoder {
   ) {
     this.maxRecordBytes = options.maxRecordBytes;
     this.verifyDataCrc = options.verifyDataCrc;
+    this.expectedBytes = options.expectedBytes;
   }
 
   /** Feeds the next bytes of the file. Returns false once the decoder has stopped. */

@@ -49,8 +49,11 @@ export class TfEventsRunAccumulator implements EventSink {
 
   constructor(private readonly options: TfEventsOptions) {}
 
-  /** Starts a file; feed its bytes to the returned decoder (`push`, then `end`), then call `endFile`. */
-  beginFile(path: string): TfRecordDecoder {
+  /**
+   * Starts a file; feed its bytes to the returned decoder (`push`, then `end`), then call `endFile`.
+   * `expectedBytes` (the file's size, when known) lets the fast path size point stores once.
+   */
+  beginFile(path: string, expectedBytes?: number): TfRecordDecoder {
     const { limits } = this.options;
     const split = splitOfFile(path) ?? "";
     this.group = this.groups.get(split) ?? this.newGroup(split);
@@ -63,6 +66,7 @@ export class TfEventsRunAccumulator implements EventSink {
       {
         file: path,
         verifyDataCrc: this.options.verifyDataCrc,
+        expectedBytes,
         maxRecordBytes: this.options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
         maxBytes: byTotal ? totalRoom : limits.maxFileBytes,
         limitIssue: byTotal
