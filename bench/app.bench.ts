@@ -7,6 +7,10 @@
  * p50/p95 latency from "delivery sent" to "check run received by the fake GitHub" and throughput
  * (deliveries/s; a delivery counts as done when both its HTTP response and its check run have
  * arrived) at 1, 10 and 50 concurrent deliveries. Results are recorded in docs/benchmarks/app.md.
+ *
+ * Environment: BENCH_APP_STORES=pglite,postgres (which Loss Doctor stores; postgres needs
+ * TEST_DATABASE_URL), BENCH_APP_BARE=off (skip the two baseline apps), BENCH_APP_PROFILE=<dir>
+ * (write a V8 CPU profile of each Loss Doctor process there).
  */
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -66,7 +70,8 @@ const STORES: StoreKind[] = (process.env.BENCH_APP_STORES?.split(",") ?? ["pglit
 
 async function startLossDoctor(githubUrl: string, kind: StoreKind): Promise<Target> {
   const env: Record<string, string> = { LOG_LEVEL: "warn", GITHUB_THROTTLE: "off", ...(kind === "postgres" ? { DATABASE_URL: PG_URL } : {}) };
-  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, env, nodeArgs: ["dist/main.js"] });
+  const profile = process.env.BENCH_APP_PROFILE === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`];
+  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, env, nodeArgs: [...profile, "dist/main.js"] });
   return { name: `Loss Doctor (${kind})`, checkName: "Loss Doctor / training", webhookUrl: app.webhookUrl, pid: app.pid, stop: () => app.stop() };
 }
 
@@ -121,7 +126,8 @@ async function main(): Promise<void> {
   const repo = gh.state.addRepo("acme", `mnist-${Date.now().toString(36)}`);
   repo.commit("main", { "README.md": "# mnist\n" }, "initial");
   const rows: Row[] = [];
-  const starters = [() => startBare(gh.url, "minimal"), () => startBare(gh.url, "same-io"), ...STORES.map((kind) => () => startLossDoctor(gh.url, kind))];
+  const bares = process.env.BENCH_APP_BARE === "off" ? [] : [() => startBare(gh.url, "minimal"), () => startBare(gh.url, "same-io")];
+  const starters = [...bares, ...STORES.map((kind) => () => startLossDoctor(gh.url, kind))];
   for (const [t, start] of starters.entries()) {
     const target = await start();
     await runBatch(gh, target, makeJobs(repo, `t${t}-warm`, WARMUP), 4);
