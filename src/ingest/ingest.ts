@@ -47,7 +47,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): In
     else if (kind !== "tfevents" && kind !== "mlflow") ordered.push({ order, result: { runs: [], issues: [kindIssue(file, kind)] } });
   });
   for (const [key, group] of groupBy(tfevents, tfeventsRunKey)) {
-    ordered.push({ order: orderOf(group[0]), result: nameByPrefix(parseTfEvents(group, { limits, verifyDataCrc: options.verifyDataCrc ?? true }), key) });
+    ordered.push({ order: orderOf(group[0]), result: nameByPrefix(parseTfEvents(group, { limits, verifyDataCrc: options.verifyDataCrc ?? true, scanKernel: options.scanKernel }), key) });
   }
   for (const [key, group] of groupBy(mlflow, mlflowRunKey)) {
     const grouped = key !== group[0]?.path;

@@ -2,6 +2,7 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Issue } from "../domain/issue.js";
 import { looksLikeMlflow } from "./formats/mlflow.js";
+import { loadScanKernel } from "./formats/tfevents/scan-kernel-loader.js";
 import { readTfEventsFiles } from "./formats/tfevents/read-tfevents-file.js";
 import { isTfEventsPath } from "./formats/tfevents/run-layout.js";
 import { tfeventsRunKey } from "./group-files.js";
@@ -15,7 +16,9 @@ import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult
  */
 export const STREAM_TFEVENTS_BYTES = 64 * 1024 * 1024;
 
-export interface ReadPathsOptions extends IngestOptions {
+export interface ReadPathsOptions extends Omit<IngestOptions, "scanKernel"> {
+  /** The WebAssembly tfevents record loop: default `loadScanKernel()` (when built); `null` = the TypeScript loop. */
+  scanKernel?: IngestOptions["scanKernel"] | null;
   /** Event-file runs at least this large are streamed. Default STREAM_TFEVENTS_BYTES. */
   streamTfeventsBytes?: number;
 }
@@ -43,11 +46,12 @@ export async function ingestPaths(paths: string[], options: ReadPathsOptions = {
     const data = await readSafely(candidate.path, issues);
     if (data !== undefined) files.push({ path: candidate.path, data });
   }
-  const result = ingestFiles(files, options);
+  const scanKernel = options.scanKernel === null ? undefined : (options.scanKernel ?? loadScanKernel());
+  const result = ingestFiles(files, { ...options, scanKernel });
   const runs = [...result.runs];
   const streamIssues: Issue[] = [];
   for (const [key, group] of streamed) {
-    const read = await readTfEventsFiles(group.map((c) => c.path), { limits, verifyDataCrc: options.verifyDataCrc ?? true });
+    const read = await readTfEventsFiles(group.map((c) => c.path), { limits, verifyDataCrc: options.verifyDataCrc ?? true, scanKernel: scanKernel ?? null });
     const named = nameByPrefix(read, key);
     runs.push(...named.runs);
     streamIssues.push(...named.issues);

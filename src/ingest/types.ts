@@ -1,3 +1,4 @@
+import type { ScanKernelFactory } from "./formats/tfevents/kernel-fast-path.js";
 import type { Issue } from "../domain/issue.js";
 import type { TrainingRun } from "../domain/run.js";
 
@@ -43,6 +44,8 @@ export interface IngestOptions {
   limits?: Partial<IngestLimits>;
   /** Verify the data CRC of every tfevents record (default true). `false` = fast mode: length CRC only. */
   verifyDataCrc?: boolean;
+  /** The WebAssembly tfevents record loop (ADR 0006); `ingestPaths` loads it. Undefined: the TypeScript loop. */
+  scanKernel?: ScanKernelFactory | undefined;
 }
 
 /** What every parser and the ingest entry return. Never thrown: problems are issues. */

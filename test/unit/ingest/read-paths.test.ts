@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventFileWriter } from "../../../src/ingest/formats/tfevents/event-writer.js";
+import { loadScanKernel } from "../../../src/ingest/formats/tfevents/scan-kernel-loader.js";
 import { ingestPaths, isLogFile } from "../../../src/ingest/read-paths.js";
 
 let root = "";
@@ -68,5 +69,30 @@ describe("ingestPaths (file system edge)", () => {
     expect(isLogFile("mlruns/0/x/metrics/val_loss")).toBe(true);
     expect(isLogFile("src/model.py")).toBe(false);
     expect(isLogFile("weights.pt")).toBe(false);
+  });
+});
+
+describe("ingestPaths and the WebAssembly record loop", () => {
+  test("large event files: read whole or streamed, the kernel gives the run the TypeScript loop gives", async () => {
+    const w = new EventFileWriter();
+    for (let step = 0; step < 6000; step++) {
+      w.scalar("loss", step, 1 / (step + 1)).scalar("val_loss", step, 2 / (step + 1)).scalar("epoch_loss", step, step % 11, "float");
+      if (step === 4000) w.scalar("loss", 3500, 7); // a restart in the middle
+    }
+    const data = w.toBytes();
+    expect(data.length).toBeGreaterThan(256 * 1024);
+    put("big/events.out.tfevents.9.host", data);
+    const path = join(root, "big");
+    const kernel = loadScanKernel();
+    expect(kernel).toBeDefined();
+    for (const streamTfeventsBytes of [Number.MAX_SAFE_INTEGER, 1]) {
+      let instances = 0;
+      const counting = (): ReturnType<NonNullable<typeof kernel>> => (instances++, kernel!());
+      const withKernel = await ingestPaths([path], { streamTfeventsBytes, scanKernel: counting });
+      expect(instances).toBe(1);
+      const withoutKernel = await ingestPaths([path], { streamTfeventsBytes, scanKernel: null });
+      expect(withKernel.runs[0]?.series.map((s) => [s.tag, s.steps.length])).toEqual([["loss", 5500], ["val_loss", 6000], ["epoch_loss", 6000]]);
+      expect(withKernel).toEqual(withoutKernel);
+    }
   });
 });
