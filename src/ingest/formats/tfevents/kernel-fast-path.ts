@@ -115,6 +115,8 @@ export class KernelFastPath implements RecordFastPath {
   private windowOf: Uint8Array | undefined;
   private windowStart = 0;
   private windowEnd = 0;
+  /** Chunk position of the first record not yet stored (where the TypeScript loop resumes after a kernel fault). */
+  private resumeAt = 0;
 
   constructor(
     private readonly factory: ScanKernelFactory,
@@ -126,7 +128,20 @@ export class KernelFastPath implements RecordFastPath {
 
   scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
     if (chunk.length - pos < this.sizes.minBytes || !this.ready()) return this.fallback.scanRecords(chunk, view, pos, frame);
+    try {
+      return this.scanWithKernel(chunk, view, pos, frame);
+    } catch {
+      // A kernel fault (a trap would be a kernel bug; user bytes must never crash a read): the
+      // records it did not hand back are still unread, so the TypeScript loop carries on from there.
+      this.kernel = undefined;
+      this.unavailable = true;
+      return this.fallback.scanRecords(chunk, view, this.resumeAt, frame);
+    }
+  }
+
+  private scanWithKernel(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
     const k = this.kernel!;
+    this.resumeAt = pos;
     let unknownAt = -1;
     for (;;) {
       if (chunk !== this.windowOf || pos < this.windowStart || pos + HEADER > this.windowEnd) this.copyWindow(chunk, pos);
@@ -134,7 +149,7 @@ export class KernelFastPath implements RecordFastPath {
       k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes);
       const cut = this.drain(frame);
       if (cut !== NO_CUT) return base + cut;
-      pos = base + k.stopPosition();
+      pos = this.resumeAt = base + k.stopPosition();
       const why = k.reason();
       if (why === STOP_FULL) continue;
       if (why === STOP_UNKNOWN_TAG && pos !== unknownAt && this.register(chunk, view, base)) {

@@ -5,7 +5,10 @@ import { fileURLToPath } from "node:url";
 import type { IngestResult } from "../../../../src/ingest/types.js";
 import { EventFileWriter, encodeRecord } from "../../../../src/ingest/formats/tfevents/event-writer.js";
 import { ProtoWriter } from "../../../../src/ingest/formats/tfevents/proto-writer.js";
-import { mulberry32, parseOne } from "./support.js";
+import { parseTfEvents } from "../../../../src/ingest/formats/tfevents/parse-tfevents.js";
+import { loadScanKernel } from "../../../../src/ingest/formats/tfevents/scan-kernel-loader.js";
+import type { KernelSizes } from "../../../../src/ingest/formats/tfevents/kernel-fast-path.js";
+import { LIMITS, mulberry32, parseOne } from "./support.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const FIXTURES = resolve(repoRoot, "../shared/fixtures/real-logs/tfevents");
@@ -13,11 +16,23 @@ const FIXTURES = resolve(repoRoot, "../shared/fixtures/real-logs/tfevents");
 const MAX_POINTS = 50;
 const MAX_MS_PER_INPUT = 1000;
 
-/** Parses under tight limits and checks the invariants every input must satisfy. */
+const KERNEL = loadScanKernel();
+/** The WebAssembly loop with its default sizes, and with tiny ones (records larger than its window, full outputs, few tags). */
+const KERNEL_SIZES: Partial<KernelSizes>[] = [{ minBytes: 0 }, { minBytes: 0, windowBytes: 64, maxOutput: 3, tagCapacity: 2 }];
+let inputs = 0;
+
+/**
+ * Parses under tight limits and checks the invariants every input must satisfy; then parses again
+ * with the WebAssembly record loop, which must give exactly the same result.
+ */
 function checkInvariants(data: Uint8Array, verifyDataCrc: boolean): IngestResult {
+  const path = "fuzz/events.out.tfevents.1.h";
   const started = performance.now();
-  const result = parseOne(data, "fuzz/events.out.tfevents.1.h", verifyDataCrc, { maxPointsPerSeries: MAX_POINTS });
+  const result = parseOne(data, path, verifyDataCrc, { maxPointsPerSeries: MAX_POINTS });
   expect(performance.now() - started).toBeLessThan(MAX_MS_PER_INPUT);
+  const kernelSizes = KERNEL_SIZES[inputs++ % KERNEL_SIZES.length];
+  const viaKernel = parseTfEvents([{ path, data }], { limits: { ...LIMITS, maxPointsPerSeries: MAX_POINTS }, verifyDataCrc, scanKernel: KERNEL, kernelSizes });
+  expect(viaKernel).toEqual(result);
   expect(result.runs.length).toBeLessThanOrEqual(1);
   for (const s of result.runs[0]?.series ?? []) {
     expect(s.values.length).toBeLessThanOrEqual(MAX_POINTS);
@@ -68,6 +83,7 @@ function mutate(base: Uint8Array, rand: () => number): Uint8Array {
 
 describe("tfevents fuzzing: never throws, never hangs, respects limits", () => {
   test("300 random byte strings (both CRC modes)", () => {
+    expect(KERNEL).toBeDefined(); // every input below is also read through the WebAssembly loop
     const rand = mulberry32(1);
     for (let i = 0; i < 300; i++) {
       const data = Uint8Array.from({ length: Math.floor(rand() * 600) }, () => Math.floor(rand() * 256));

@@ -94,6 +94,28 @@ describe("WebAssembly scan kernel (assembly/tfrecord-scan.ts)", () => {
     expect(wasm.result).toEqual(ts.result);
   });
 
+  test("a kernel that faults mid-file (as a trap would): the TypeScript loop resumes where it stopped, same result", () => {
+    const { data } = mixedFile();
+    for (const faultAt of [1, 3, 10]) {
+      let calls = 0;
+      const faulting: ScanKernelFactory = () => {
+        const k = kernel!();
+        return {
+          ...k,
+          memory: k.memory,
+          scan: (...args: Parameters<typeof k.scan>) => {
+            if (++calls === faultAt) throw new Error("RuntimeError: memory access out of bounds");
+            return k.scan(...args);
+          },
+        };
+      };
+      const { ts, wasm } = bothWays(data, () => () => data.length, true, { ...LIMITS, maxPointsPerSeries: 150 }, { windowBytes: 512, maxOutput: 16, minBytes: 0 }, faulting);
+      expect(calls).toBe(faultAt);
+      expect(wasm.result).toEqual(ts.result);
+      expect(wasm.stats).toEqual(ts.stats);
+    }
+  });
+
   test("defaults: small remainders stay on the TypeScript loop; large files use the kernel", () => {
     expect(DEFAULT_KERNEL_SIZES.minBytes).toBeGreaterThan(0);
     const rand = mulberry32(3);
