@@ -1,4 +1,4 @@
-import type { ScanKernelFactory } from "./formats/tfevents/kernel-fast-path.js";
+import type { ScanKernelFactory } from "./formats/tfevents/scan-kernel.js";
 import type { Issue } from "../domain/issue.js";
 import type { TrainingRun } from "../domain/run.js";
 

@@ -5,4 +5,5 @@ export { TfRecordDecoder, type TfRecordDecoderOptions, type RecordHandler } from
 export { TfEventsRunAccumulator, type TfEventsStats } from "./run-accumulator.js";
 export { isTfEventsPath } from "./run-layout.js";
 export type { TfEventsOptions } from "./options.js";
-export { KernelFastPath, DEFAULT_KERNEL_SIZES, type ScanKernelExports, type ScanKernelFactory, type KernelSizes } from "./kernel-fast-path.js";
+export { KernelFastPath } from "./kernel-fast-path.js";
+export { DEFAULT_KERNEL_SIZES, type ScanKernelExports, type ScanKernelFactory, type KernelSizes } from "./scan-kernel.js";

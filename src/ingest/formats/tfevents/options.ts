@@ -1,5 +1,5 @@
 import type { IngestLimits } from "../../types.js";
-import type { KernelSizes, ScanKernelFactory } from "./kernel-fast-path.js";
+import type { KernelSizes, ScanKernelFactory } from "./scan-kernel.js";
 
 /** Options of the tfevents reader (`parseTfEvents`, `readTfEventsFile`). */
 export interface TfEventsOptions {

@@ -1,6 +1,6 @@
 // Edge file (reads the compiled kernel from disk), placed beside the pure reader by the module contract.
 import { readFileSync } from "node:fs";
-import type { ScanKernelExports, ScanKernelFactory } from "./kernel-fast-path.js";
+import type { ScanKernelExports, ScanKernelFactory } from "./scan-kernel.js";
 
 /**
  * `npm run build` compiles assembly/tfrecord-scan.ts to dist/wasm/. This file sits four folders

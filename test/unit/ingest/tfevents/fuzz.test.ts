@@ -7,7 +7,7 @@ import { EventFileWriter, encodeRecord } from "../../../../src/ingest/formats/tf
 import { ProtoWriter } from "../../../../src/ingest/formats/tfevents/proto-writer.js";
 import { parseTfEvents } from "../../../../src/ingest/formats/tfevents/parse-tfevents.js";
 import { loadScanKernel } from "../../../../src/ingest/formats/tfevents/scan-kernel-loader.js";
-import type { KernelSizes } from "../../../../src/ingest/formats/tfevents/kernel-fast-path.js";
+import type { KernelSizes } from "../../../../src/ingest/formats/tfevents/scan-kernel.js";
 import { LIMITS, mulberry32, parseOne } from "./support.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");

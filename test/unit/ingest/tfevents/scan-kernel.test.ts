@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { crc32c } from "../../../../src/ingest/formats/tfevents/crc32c.js";
-import { DEFAULT_KERNEL_SIZES, type KernelSizes, type ScanKernelFactory } from "../../../../src/ingest/formats/tfevents/kernel-fast-path.js";
+import { DEFAULT_KERNEL_SIZES, type KernelSizes, type ScanKernelFactory } from "../../../../src/ingest/formats/tfevents/scan-kernel.js";
 import { loadScanKernel } from "../../../../src/ingest/formats/tfevents/scan-kernel-loader.js";
 import type { IngestLimits } from "../../../../src/ingest/types.js";
 import { mixedFile, randomFile, readChunkedWithStats } from "./record-files.js";
