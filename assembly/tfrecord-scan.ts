@@ -8,15 +8,22 @@
 // consuming it, at the first record it cannot take whole and says why. Within one call each tag's
 // steps must increase (a step going back stops the scan: restarts are the general path's job).
 // Points are written grouped by tag (slot): each slot touched in a call gets a stripe of the group
-// columns, so it has one contiguous block of steps, wall times, values and record positions, which the TypeScript side checks against
-// its own state (first point, last step, limit, plugin) and copies whole, or cuts at the first
-// record it declines. The decisions stay in TypeScript, so the two paths cannot drift apart.
+// columns, so it has one contiguous block of steps, wall times, values and record positions. The
+// TypeScript side checks each block against its own state (first point, last step, limit, plugin)
+// and copies it whole, or cuts at the first record it declines. The decisions stay in TypeScript, so
+// the two paths cannot drift apart.
 
 const POLYNOMIAL: u32 = 0x82f63b78;
 const MASK_DELTA: u32 = 0xa282ead8;
 const HEADER: i32 = 12;
 const FOOTER: i32 = 4;
 const MAX_TAG_BYTES: i32 = 127;
+/**
+ * Bytes allocated past the input: the layout checks of a short record near the end of the input may
+ * read up to 17 bytes past it before they fail (wall time, varint, summary header); those reads stay
+ * inside the input's own allocation.
+ */
+const INPUT_SLACK: i32 = 32;
 /** Tensor-scalar prefix bytes 42 0a 08 01 12 00 2a 04 (dtype DT_FLOAT, shape {}, float_val) read as a little-endian u64. */
 const FLOAT_TENSOR_PREFIX: u64 = 0x042a001201080a42;
 
@@ -66,7 +73,7 @@ let maxTags: i32 = 0;
 /** Allocates the input area, the output columns and the tag table; builds the CRC tables. */
 export function init(inputBytes: i32, maxOutput: i32, tagCapacity: i32): void {
   buildTables();
-  input = heap.alloc(inputBytes + 16);
+  input = heap.alloc(inputBytes + INPUT_SLACK);
   outCapacity = maxOutput;
   maxTags = tagCapacity;
   tagMask = tagCapacity * 2 - 1;
