@@ -60,3 +60,36 @@ describe("readTfEventsFile streams from disk and matches parseTfEvents", () => {
     expect(real.length === 0 || real.length === 14).toBe(true);
   });
 });
+
+describe("readTfEventsFiles with the WebAssembly record loop (the default) matches the TypeScript loop", () => {
+  const read = (paths: string[], chunkBytes: number, scanKernel?: null) => readTfEventsFiles(paths, { limits: { ...LIMITS, maxPointsPerSeries: 5000 }, verifyDataCrc: true, chunkBytes, ...(scanKernel === null ? { scanKernel } : {}) });
+
+  test("a run in two large files (the second restarts at an earlier step), in 64 KiB and 1 MiB chunks", async () => {
+    const first = new EventFileWriter({ startWallTime: 1 });
+    for (let s = 0; s < 4000; s++) first.scalar("loss", s, 1 / (s + 1)).scalar("lr", s, 0.1, "float");
+    const second = new EventFileWriter({ startWallTime: 2 });
+    for (let s = 3000; s < 7000; s++) second.scalar("loss", s, 2 / (s + 1)).scalar("lr", s, 0.01, "float").scalar("grad_norm", s, s % 13);
+    const paths = [join(dir, "run2", "events.out.tfevents.1.host"), join(dir, "run2", "events.out.tfevents.2.host")];
+    mkdirSync(join(dir, "run2"), { recursive: true });
+    writeFileSync(paths[0]!, first.toBytes());
+    writeFileSync(paths[1]!, second.toBytes());
+    for (const chunkBytes of [64 * 1024, 1024 * 1024]) {
+      const viaKernel = await read(paths, chunkBytes);
+      expect(viaKernel.runs[0]?.series.map((s) => [s.tag, s.steps.length])).toEqual([["loss", 5000], ["lr", 5000], ["grad_norm", 4000]]);
+      expect(viaKernel.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["series-point-limit"]));
+      expect(viaKernel).toEqual(await read(paths, chunkBytes, null));
+    }
+  });
+
+  test("more tags than the kernel registers (1,100): the rest take the TypeScript path, same run", async () => {
+    const w = new EventFileWriter();
+    for (let s = 0; s < 12; s++) for (let t = 0; t < 1100; t++) w.scalar(`metric/${t}`, s, t + s / 100);
+    const path = join(dir, "many-tags", "events.out.tfevents.1.host");
+    mkdirSync(join(dir, "many-tags"), { recursive: true });
+    writeFileSync(path, w.toBytes());
+    const viaKernel = await read([path], 1024 * 1024);
+    expect(viaKernel.runs[0]?.series.length).toBe(1100);
+    expect(viaKernel.runs[0]?.series.every((s) => s.steps.length === 12)).toBe(true);
+    expect(viaKernel).toEqual(await read([path], 1024 * 1024, null));
+  });
+});
