@@ -1,3 +1,4 @@
+import type { ScanKernelFactory } from "../ingest/formats/tfevents/scan-kernel.js";
 import type { AppConfigCache } from "../config/config-cache.js";
 import type { Store } from "../store/store.js";
 import type { ChartHosting } from "./publish/publish-charts.js";
@@ -13,4 +14,6 @@ export interface AppDeps {
   fetch: typeof fetch;
   /** `.github/loss-doctor.yml` per (repo, commit sha), shared by deliveries; absent = always fetch. */
   configCache?: AppConfigCache;
+  /** The WebAssembly record loop for TensorBoard files (ADR 0006); absent = the TypeScript loop. */
+  scanKernel?: ScanKernelFactory | undefined;
 }

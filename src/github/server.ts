@@ -1,3 +1,4 @@
+import { loadScanKernel } from "../ingest/formats/tfevents/scan-kernel-loader.js";
 import { readFile } from "node:fs/promises";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -59,6 +60,7 @@ export function depsFromOptions(o: Pick<ServerOptions, "store" | "publicUrl" | "
     now: o.now ?? (() => new Date()),
     fetch: o.fetch ?? fetch,
     configCache: new AppConfigCache(),
+    scanKernel: loadScanKernel(),
   };
 }
 

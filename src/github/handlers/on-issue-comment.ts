@@ -42,7 +42,7 @@ export function onIssueComment(deps: AppDeps) {
       const repo = context.repo();
       const { config } = await loadAppConfig(context.octokit, repo, undefined);
       const inputs = await collectCommandInputs(context.octokit, deps.fetch, repo, command, config, await defaultRef(context));
-      const { report } = analyzeLogs(inputs.files, config, undefined, inputs.issues);
+      const { report } = analyzeLogs(inputs.files, config, undefined, inputs.issues, deps.scanKernel);
       const charts = deps.hosting !== null && config.charts.enabled && report.runs.length > 0
         ? await publishCharts(deps.store, deps.hosting, repoKey(repo), report.runs, { theme: config.charts.theme, now: deps.now })
         : null;

@@ -64,7 +64,7 @@ export async function runTrainingJob(octokit: GitHub, deps: AppDeps, job: Traini
   const { config } = job.config;
   const basePromise = loadBase(deps, job);
   basePromise.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  const { report, summary } = analyzeLogs(job.files, config, job.trainingConfig, job.inputIssues);
+  const { report, summary } = analyzeLogs(job.files, config, job.trainingConfig, job.inputIssues, deps.scanKernel);
   const charts: PublishedChart[] | null = deps.hosting !== null && config.charts.enabled && report.runs.length > 0
     ? await publishCharts(deps.store, deps.hosting, repoKey(job.repo), report.runs, { theme: config.charts.theme, now: deps.now })
     : null;
