@@ -62,6 +62,51 @@ function isFloatTensorScalar(buf: Uint8Array, p: number, end: number): boolean {
     buf[p + 4] === 0x12 && buf[p + 5] === 0 && buf[p + 6] === 0x2a && buf[p + 7] === 4;
 }
 
+/** Where `readPlainScalar` puts what it read (one reused object: no allocation per record). */
+interface PlainScalar {
+  wallTime: number;
+  /** Non-negative step (at most 7 varint bytes). */
+  step: number;
+  tagStart: number;
+  tagEnd: number;
+  /** Offset of the float32 value. */
+  valueAt: number;
+  /** `simple_value`; false: a rank-0 DT_FLOAT tensor (a scalar only under the `scalars` plugin). */
+  simple: boolean;
+}
+
+/**
+ * The layout nearly every scalar event has, read without the general walk: wall_time, a non-negative
+ * step, one summary with one value {tag, simple_value | rank-0 DT_FLOAT float_val}, at `buf[start, end)`.
+ * Returns false (and `out` means nothing) for anything else.
+ */
+function readPlainScalar(buf: Uint8Array, view: DataView, start: number, end: number, out: PlainScalar): boolean {
+  let p = start;
+  if (buf[p] !== 0x09 || buf[p + 9] !== 0x10) return false;
+  out.wallTime = view.getFloat64(p + 1, true);
+  p += 10;
+  let step = 0;
+  let scale = 1;
+  let b = 0x80;
+  for (let i = 0; i < 7 && b >= 0x80; i++, scale *= 128) {
+    b = buf[p++] ?? 0;
+    step += (b & 0x7f) * scale;
+  }
+  if (b >= 0x80 || buf[p] !== 0x2a || buf[p + 1]! + p + 2 !== end || buf[p + 2] !== 0x0a || buf[p + 3]! + p + 4 !== end) return false;
+  p += 4;
+  const tagLength = buf[p + 1]!;
+  if (buf[p] !== 0x0a || tagLength >= 0x80) return false;
+  const tagEnd = p + 2 + tagLength;
+  const simple = tagEnd + 5 === end && buf[tagEnd] === 0x15;
+  if (!simple && !isFloatTensorScalar(buf, tagEnd, end)) return false;
+  out.step = step;
+  out.tagStart = p + 2;
+  out.tagEnd = tagEnd;
+  out.valueAt = simple ? tagEnd + 1 : tagEnd + 8;
+  out.simple = simple;
+  return true;
+}
+
 /**
  * Decodes serialized `Event` protos (only the fields Loss Doctor needs) and reports scalars, hparams
  * and skipped payloads to a sink. Reuses one reader and one scratch state: no per-record allocation
@@ -71,6 +116,7 @@ export class EventDecoder implements RecordFastPath {
   private readonly r = new WireReader();
   private wallTime = Number.NaN;
   private step = 0;
+  private readonly plain: PlainScalar = { wallTime: 0, step: 0, tagStart: 0, tagEnd: 0, valueAt: 0, simple: true };
   private readonly visitSummary = (start: number, end: number): void => this.summary(start, end);
   private readonly visitValue = (start: number, end: number): void => this.value(start, end);
 
@@ -81,33 +127,16 @@ export class EventDecoder implements RecordFastPath {
   }
 
   /**
-   * The layout nearly every scalar event has, decoded without the general walk: wall_time, a
-   * non-negative step, one summary with one value {tag, simple_value | rank-0 DT_FLOAT float_val}.
+   * One record in the plain scalar layout (`readPlainScalar`), decoded without the general walk.
    * Returns false (nothing consumed) for anything else, which then takes the general path.
    */
   private fastScalar(buf: Uint8Array, view: DataView, start: number, end: number): boolean {
-    let p = start;
-    if (buf[p] !== 0x09 || buf[p + 9] !== 0x10) return false;
-    const wallTime = view.getFloat64(p + 1, true);
-    p += 10;
-    let step = 0;
-    let scale = 1;
-    let b = 0x80;
-    for (let i = 0; i < 7 && b >= 0x80; i++, scale *= 128) {
-      b = buf[p++] ?? 0;
-      step += (b & 0x7f) * scale;
-    }
-    if (b >= 0x80 || buf[p] !== 0x2a || buf[p + 1]! + p + 2 !== end || buf[p + 2] !== 0x0a || buf[p + 3]! + p + 4 !== end) return false;
-    p += 4;
-    const tagLength = buf[p + 1]!;
-    if (buf[p] !== 0x0a || tagLength >= 0x80) return false;
-    const tagStart = p + 2;
-    p = tagStart + tagLength;
-    const simple = p + 5 === end && buf[p] === 0x15;
-    if (!simple && !isFloatTensorScalar(buf, p, end)) return false;
-    const tag = this.tags.lookup(buf, view, tagStart, p);
+    const s = this.plain;
+    if (!readPlainScalar(buf, view, start, end, s)) return false;
+    const { simple, step, wallTime } = s;
+    const tag = this.tags.lookup(buf, view, s.tagStart, s.tagEnd);
     if (!simple && tag.plugin !== "scalars") return false;
-    const value = view.getFloat32(simple ? p + 1 : p + 8, true);
+    const value = view.getFloat32(s.valueAt, true);
     // In order and under the limit: store here, with no call that would box the doubles.
     const points = tag.points;
     if (points !== undefined && step > tag.lastStep && points.length < tag.pointLimit && points.tryPush(step, value, wallTime)) {
@@ -124,7 +153,7 @@ export class EventDecoder implements RecordFastPath {
    * The fused hot loop (`RecordFastPath`): framing, length CRC, data CRC (when `frame` checks them)
    * and the scalar fast path in one function, over the records of `chunk` from `pos`.
    * It stops, without consuming it, at the first record that is cut by the chunk's end, has an
-   * unusual header, a wrong data CRC, another layout than `fastScalar`'s, or a point the series must
+   * unusual header, a wrong data CRC, another layout than `readPlainScalar`'s, or a point the series must
    * handle itself (a tag's first point, a restart, growth, the limit). The general path takes that
    * record, so every result is the same as record by record; this loop only saves the calls.
    */
@@ -132,6 +161,7 @@ export class EventDecoder implements RecordFastPath {
     const n = chunk.length;
     const { maxRecordBytes, verifyDataCrc } = frame;
     const tags = this.tags;
+    const plain = this.plain;
     let records = 0;
     let simpleValues = 0;
     let tensorScalars = 0;
@@ -140,33 +170,13 @@ export class EventDecoder implements RecordFastPath {
       const length = start <= n ? view.getUint32(pos, true) : 0;
       const end = start + length;
       if (end + 4 > n || view.getUint32(pos + 4, true) !== 0 || length > maxRecordBytes || maskCrc(crc32c8(view, pos)) !== view.getUint32(pos + 8, true)) break;
-      // The same layout checks as fastScalar (wall_time, step, summary { value { tag, simple_value |
-      // float tensor } }), repeated here on purpose: a shared helper would have to return several
-      // doubles, i.e. box them, on the hottest path. fused-loop.test.ts keeps the two in step.
-      let p = start;
-      if (chunk[p] !== 0x09 || chunk[p + 9] !== 0x10) break;
-      const wallTime = view.getFloat64(p + 1, true);
-      p += 10;
-      let step = 0;
-      let scale = 1;
-      let b = 0x80;
-      for (let i = 0; i < 7 && b >= 0x80; i++, scale *= 128) {
-        b = chunk[p++] ?? 0;
-        step += (b & 0x7f) * scale;
-      }
-      if (b >= 0x80 || chunk[p] !== 0x2a || chunk[p + 1]! + p + 2 !== end || chunk[p + 2] !== 0x0a || chunk[p + 3]! + p + 4 !== end) break;
-      p += 4;
-      const tagLength = chunk[p + 1]!;
-      if (chunk[p] !== 0x0a || tagLength >= 0x80) break;
-      const tagStart = p + 2;
-      p = tagStart + tagLength;
-      const simple = p + 5 === end && chunk[p] === 0x15;
-      if (!simple && !isFloatTensorScalar(chunk, p, end)) break;
+      if (!readPlainScalar(chunk, view, start, end, plain)) break;
       if (verifyDataCrc && maskCrc(crc32c(chunk, start, end, 0, view)) !== view.getUint32(end, true)) break;
-      const tag = tags.lookup(chunk, view, tagStart, p);
+      const { simple, step } = plain;
+      const tag = tags.lookup(chunk, view, plain.tagStart, plain.tagEnd);
       const points = tag.points;
       if ((!simple && tag.plugin !== "scalars") || points === undefined || !(step > tag.lastStep) || points.length >= tag.pointLimit) break;
-      if (!points.tryPush(step, view.getFloat32(simple ? p + 1 : p + 8, true), wallTime)) break;
+      if (!points.tryPush(step, view.getFloat32(plain.valueAt, true), plain.wallTime)) break;
       tag.lastStep = step;
       if (simple) simpleValues++;
       else tensorScalars++;
