@@ -2,7 +2,7 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Issue } from "../domain/issue.js";
 import { looksLikeMlflow } from "./formats/mlflow.js";
-import { loadScanKernel } from "./formats/tfevents/scan-kernel-loader.js";
+import { resolveScanKernel } from "./formats/tfevents/scan-kernel-loader.js";
 import { readTfEventsFiles } from "./formats/tfevents/read-tfevents-file.js";
 import { isTfEventsPath } from "./formats/tfevents/run-layout.js";
 import { tfeventsRunKey } from "./group-files.js";
@@ -46,7 +46,7 @@ export async function ingestPaths(paths: string[], options: ReadPathsOptions = {
     const data = await readSafely(candidate.path, issues);
     if (data !== undefined) files.push({ path: candidate.path, data });
   }
-  const scanKernel = options.scanKernel === null ? undefined : (options.scanKernel ?? loadScanKernel());
+  const scanKernel = resolveScanKernel(options.scanKernel);
   const result = ingestFiles(files, { ...options, scanKernel });
   const runs = [...result.runs];
   const streamIssues: Issue[] = [];

@@ -6,7 +6,7 @@ import type { TfEventsOptions } from "./options.js";
 import { TfEventsRunAccumulator } from "./run-accumulator.js";
 import type { TfRecordDecoder } from "./record-decoder.js";
 import { baseName } from "./run-layout.js";
-import { loadScanKernel } from "./scan-kernel-loader.js";
+import { resolveScanKernel } from "./scan-kernel-loader.js";
 
 export interface ReadTfEventsOptions extends Omit<TfEventsOptions, "scanKernel"> {
   /** The WebAssembly record loop: default `loadScanKernel()` (when built); `null` = the TypeScript loop. */
@@ -38,7 +38,7 @@ async function streamInto(path: string, decoder: TfRecordDecoder, chunkBytes: nu
  * Unreadable files become `tfevents-unreadable` issues.
  */
 export async function readTfEventsFiles(paths: readonly string[], options: ReadTfEventsOptions): Promise<IngestResult> {
-  const acc = new TfEventsRunAccumulator({ ...options, scanKernel: options.scanKernel === null ? undefined : (options.scanKernel ?? loadScanKernel()) });
+  const acc = new TfEventsRunAccumulator({ ...options, scanKernel: resolveScanKernel(options.scanKernel) });
   const shown = options.displayPath ?? ((p: string) => p);
   const ordered = [...paths].sort((a, b) => (baseName(a) < baseName(b) ? -1 : baseName(a) > baseName(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const unreadable: IngestResult["issues"] = [];

@@ -60,3 +60,11 @@ export function loadScanKernel(url: URL = SCAN_KERNEL_URL): ScanKernelFactory | 
   const { Instance } = wasm;
   return () => new Instance(module, imports).exports as ScanKernelExports;
 }
+
+/**
+ * The kernel an edge reader's `scanKernel` option asks for: the given factory, the built kernel when
+ * the option is absent (undefined), or none (`null`: the TypeScript loop).
+ */
+export function resolveScanKernel(option: ScanKernelFactory | null | undefined): ScanKernelFactory | undefined {
+  return option === null ? undefined : (option ?? loadScanKernel());
+}
