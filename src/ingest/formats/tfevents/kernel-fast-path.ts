@@ -38,7 +38,9 @@ export class KernelFastPath implements RecordFastPath {
   private kernel: ScanKernelExports | undefined;
   private views: KernelViews | undefined;
   private unavailable = false;
+  /** The chunk (and its `TfRecordDecoder.pushes` number) whose bytes the kernel's input holds. */
   private windowOf: Uint8Array | undefined;
+  private windowPush = -1;
   private windowStart = 0;
   private windowEnd = 0;
   /** Chunk position of the first record not yet stored (where the TypeScript loop resumes after a kernel fault). */
@@ -70,7 +72,7 @@ export class KernelFastPath implements RecordFastPath {
     this.resumeAt = pos;
     let unknownAt = -1;
     for (;;) {
-      if (chunk !== this.windowOf || pos < this.windowStart || pos + HEADER > this.windowEnd) this.copyWindow(chunk, pos);
+      if (chunk !== this.windowOf || frame.pushes !== this.windowPush || pos < this.windowStart || pos + HEADER > this.windowEnd) this.copyWindow(chunk, pos, frame.pushes);
       const base = this.windowStart;
       k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes);
       const cut = this.drain(frame);
@@ -106,10 +108,11 @@ export class KernelFastPath implements RecordFastPath {
     }
   }
 
-  private copyWindow(chunk: Uint8Array, pos: number): void {
+  private copyWindow(chunk: Uint8Array, pos: number, push: number): void {
     const end = Math.min(chunk.length, pos + this.sizes.windowBytes);
     this.views!.input.set(chunk.subarray(pos, end));
     this.windowOf = chunk;
+    this.windowPush = push;
     this.windowStart = pos;
     this.windowEnd = end;
   }

@@ -49,6 +49,8 @@ export class TfRecordDecoder {
   /** Bytes accepted so far (the absolute offset of the next byte). */
   offset = 0;
   records = 0;
+  /** Chunks pushed so far: tells a fast path that the bytes changed even when the caller reuses its buffer. */
+  pushes = 0;
   stopped = false;
   private carry = new Uint8Array(0);
   private carryView = new DataView(this.carry.buffer);
@@ -76,6 +78,7 @@ export class TfRecordDecoder {
   /** Feeds the next bytes of the file. Returns false once the decoder has stopped. */
   push(input: Uint8Array): boolean {
     if (this.stopped) return false;
+    this.pushes++;
     // Node Buffers are Uint8Array subclasses; one plain view per chunk keeps the byte loads of the
     // decoders monomorphic (measurably faster than mixing Buffer and Uint8Array).
     let chunk = Object.getPrototypeOf(input) === Uint8Array.prototype ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "@jest/globals";
 import { crc32c } from "../../../../src/ingest/formats/tfevents/crc32c.js";
+import { EventFileWriter } from "../../../../src/ingest/formats/tfevents/event-writer.js";
 import { DEFAULT_KERNEL_SIZES, type KernelSizes, type ScanKernelFactory } from "../../../../src/ingest/formats/tfevents/scan-kernel.js";
 import { loadScanKernel } from "../../../../src/ingest/formats/tfevents/scan-kernel-loader.js";
+import { TfEventsRunAccumulator } from "../../../../src/ingest/formats/tfevents/run-accumulator.js";
 import type { IngestLimits } from "../../../../src/ingest/types.js";
 import { mixedFile, randomFile, readChunkedWithStats } from "./record-files.js";
 import { LIMITS, mulberry32 } from "./support.js";
@@ -114,6 +116,45 @@ describe("WebAssembly scan kernel (assembly/tfrecord-scan.ts)", () => {
       expect(wasm.result).toEqual(ts.result);
       expect(wasm.stats).toEqual(ts.stats);
     }
+  });
+
+  test("a caller that reuses one buffer for every chunk: the kernel sees each chunk's own bytes", () => {
+    // Records of one size (2-byte steps, one tag) and chunks of whole records: every chunk's records
+    // sit where the previous chunk's did. The step check would still reject a stale copy (so the
+    // result alone cannot tell), hence the spy on what the kernel's input holds at each chunk start.
+    const w = new EventFileWriter({ fileVersion: null });
+    for (let step = 200; step < 2000; step++) w.scalar("loss", step, 1 / step, "simple", { wallTime: 1 });
+    const data = w.toBytes();
+    const recordBytes = new EventFileWriter({ fileVersion: null }).scalar("loss", 200, 1, "simple", { wallTime: 1 }).toBytes().length;
+    expect(data.length).toBe(1800 * recordBytes);
+    const read = (scanKernel: ScanKernelFactory | undefined) => {
+      const acc = new TfEventsRunAccumulator({ limits: LIMITS, verifyDataCrc: true, scanKernel, kernelSizes: { minBytes: 0 } });
+      const decoder = acc.beginFile("run/events.out.tfevents.1.host");
+      const buffer = new Uint8Array(100 * recordBytes);
+      for (let pos = 0; pos < data.length; pos += buffer.length) {
+        const chunk = data.subarray(pos, pos + buffer.length);
+        buffer.set(chunk);
+        decoder.push(chunk.length === buffer.length ? buffer : buffer.subarray(0, chunk.length));
+      }
+      decoder.end();
+      acc.endFile();
+      return acc.finish();
+    };
+    const seen: number[][] = [];
+    const spying: ScanKernelFactory = () => {
+      const k = kernel!();
+      return {
+        ...k,
+        scan: (size: number, pos: number, verify: boolean, max: number) => {
+          if (pos === 0) seen.push(Array.from(new Uint8Array(k.memory.buffer, k.inputPtr() + 12, 12)));
+          return k.scan(size, pos, verify, max);
+        },
+      };
+    };
+    expect(read(spying)).toEqual(read(undefined));
+    const chunkStarts = Array.from({ length: 18 }, (_, i) => Array.from(data.subarray(i * 100 * recordBytes + 12, i * 100 * recordBytes + 24)));
+    // (The first chunk is scanned from 0 twice: once more after its tag is registered.)
+    expect([...new Set(seen.map(String))]).toEqual(chunkStarts.map(String));
   });
 
   test("defaults: small remainders stay on the TypeScript loop; large files use the kernel", () => {
