@@ -10,7 +10,7 @@ import { annotationLayers } from "./annotation-layers.js";
 import { buildAnnotations, findingSteps, type Annotation } from "./annotations.js";
 import { labelLookup } from "./csv.js";
 import { shareBudget, type ChartOptions } from "./options.js";
-import { chooseYScale, LOG_TICK_COUNT, yAxisFormat, yScale } from "./scale.js";
+import { chooseYScale, LOG_TICK_COUNT, singleValueAxis, yAxisFormat, yScale } from "./scale.js";
 import { buildSeriesTable, seriesExtent, type SeriesTable } from "./series-table.js";
 
 type Layer = LayerSpec<Field> | UnitSpec<Field>;
@@ -99,9 +99,13 @@ export interface SeriesEncodings {
  * the caller puts `table.data` on the enclosing layer (once, not once per layer).
  */
 export function lineLayers(table: SeriesTable, axes: { xTitle: string; yTitle: string }, encodings: SeriesEncodings, lookups: CalculateTransform[], options: ChartOptions): Layer[] {
-  const x = { field: "x", type: "quantitative" as const, title: axes.xTitle, axis: { tickCount: 8 } };
+  const steps = table.stepRange;
+  const x = { field: "x", type: "quantitative" as const, title: axes.xTitle, axis: { tickCount: 8 }, ...(steps !== null && steps[0] === steps[1] ? singleValueAxis(steps[0]) : {}) };
   const scaleType = chooseYScale(table.extent, options.logScaleMinRatio);
-  const y = { field: "y", type: "quantitative" as const, title: axes.yTitle, scale: yScale(scaleType), axis: yAxisFormat(scaleType) };
+  const extent = table.extent;
+  const y = extent !== null && extent.min === extent.max
+    ? { field: "y", type: "quantitative" as const, title: axes.yTitle, ...singleValueAxis(extent.min) }
+    : { field: "y", type: "quantitative" as const, title: axes.yTitle, scale: yScale(scaleType), axis: yAxisFormat(scaleType) };
   const smoothedSet = `indexof(${JSON.stringify(table.smoothed.map((tag) => table.tags.indexOf(tag)))}, datum.i) >= 0`;
   const enc = { x, ...encodings } as const;
   const layers: Layer[] = [];

@@ -33,3 +33,17 @@ export const LOG_TICK_COUNT = 2;
 export function yAxisFormat(type: YScaleType): { format?: string; tickCount?: number } {
   return type === "linear" ? {} : { format: ".3~g", tickCount: LOG_TICK_COUNT };
 }
+
+/** A scale with a single value (one point, or a flat series) is padded by this share of the value (1 when it is 0). */
+export const SINGLE_VALUE_PADDING = 0.1;
+/** Label format of that one tick: a few significant digits, not vega's 6 decimals of a zero-width domain. */
+const SINGLE_VALUE_FORMAT = ".4~g";
+
+/**
+ * Scale and axis for a field whose values are all one number `value`: a padded domain around it and
+ * one tick on it. vega would otherwise draw a zero-width domain with labels like "0.000000".
+ */
+export function singleValueAxis(value: number): { scale: { domain: [number, number] }; axis: { values: number[]; format: string } } {
+  const pad = value === 0 ? 1 : Math.abs(value) * SINGLE_VALUE_PADDING;
+  return { scale: { domain: [value - pad, value + pad] }, axis: { values: [value], format: SINGLE_VALUE_FORMAT } };
+}

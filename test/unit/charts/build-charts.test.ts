@@ -44,6 +44,20 @@ describe("buildRunCharts", () => {
     }
   });
 
+  test("a run with one point: padded domains and one readable tick per axis (not '0.000000'), schema-valid", () => {
+    const [loss] = buildRunCharts(run("one", [series("epoch_loss", "train-loss", [6.05633], { unit: "epoch" })]), []);
+    expect(schemaErrors(loss!.spec)).toEqual([]);
+    const encodings = unitLayers(loss!.spec).map((layer) => layer["encoding"] as Record<string, { scale?: unknown; axis?: unknown }>);
+    expect(encodings.length).toBeGreaterThan(0);
+    for (const encoding of encodings) {
+      expect(encoding["x"]).toMatchObject({ scale: { domain: [-1, 1] }, axis: { values: [0] } });
+      expect(encoding["y"]?.axis).toEqual({ values: [6.05633], format: ".4~g" });
+      const [lo, hi] = (encoding["y"]?.scale as { domain: number[] }).domain;
+      expect(lo).toBeCloseTo(6.05633 * 0.9);
+      expect(hi).toBeCloseTo(6.05633 * 1.1);
+    }
+  });
+
   test("loss chart golden (overfitting, learning rate on a right axis)", () => {
     const [loss] = buildRunCharts(overfitRun(), overfitFindings());
     expectGolden("loss-overfitting.vl.json", loss);
