@@ -111,6 +111,8 @@ export function slotCountsPtr(): usize { return slotCount; }
 export function slotStartsPtr(): usize { return slotStart; }
 export function slotFirstTensorsPtr(): usize { return slotFirstTensor; }
 export function slotTensorCountsPtr(): usize { return slotTensors; }
+/** Version of the exports' contract; the loader refuses a kernel built from other sources. */
+export function abiVersion(): i32 { return 2; }
 /** Input position of the first record `scan` did not consume. */
 export function stopPosition(): i32 { return stopPos; }
 export function reason(): i32 { return stopReason; }
@@ -261,10 +263,11 @@ export function registerTag(pos: i32, n: i32, slot: i32): bool {
 }
 
 /**
- * Scans the records of input[pos, size) and returns how many it wrote to the output columns; then
- * `stopPosition()` is where it stopped and `reason()` why. `verify` checks each data CRC.
+ * Scans the records of input[pos, size) and returns how many it wrote to the output columns (at
+ * most `limit`); then `stopPosition()` is where it stopped and `reason()` why. `verify` checks each
+ * data CRC.
  */
-export function scan(size: i32, pos: i32, verify: bool, maxRecordBytes: u32): i32 {
+export function scan(size: i32, pos: i32, verify: bool, maxRecordBytes: u32, limit: i32): i32 {
   let count = 0;
   const base = input;
   epoch++;
@@ -273,6 +276,7 @@ export function scan(size: i32, pos: i32, verify: bool, maxRecordBytes: u32): i3
   const stripes = outCapacity / stripe;
   let outOfStripes = false;
   for (;;) {
+    if (count == limit) { stopReason = STOP_FULL; break; }
     if (pos + HEADER > size) { stopReason = STOP_CUT; break; }
     const header = base + <usize>pos;
     const length = load<u32>(header);

@@ -14,6 +14,14 @@ const RESERVE_MARGIN = 1.05;
 /** ...and grows at least this much, so a low projection cannot make it grow (and copy) in small steps. */
 const MIN_GROWTH = 1.5;
 
+/**
+ * After a call whose blocks were cut, the next call may take at most twice the records that call
+ * stored (never fewer than this); each call not cut doubles the allowance back up to `maxOutput`.
+ * A tag whose every record is declined (past its point limit, tensors without the scalars plugin)
+ * so costs a few records of wasted scanning per declined record, not a full call's worth.
+ */
+const MIN_SCAN_BUDGET = 1;
+
 /** Index of the first of `positions[from, to)` (increasing) that is >= `cut`. */
 function firstAtOrAfter(positions: Int32Array, from: number, to: number, cut: number): number {
   let lo = from;
@@ -24,6 +32,16 @@ function firstAtOrAfter(positions: Int32Array, from: number, to: number, cut: nu
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Capacity for a store that needs `need` points after `read` bytes of a file of `expected` bytes:
+ * projected for the whole file when its size is known (one allocation and copy instead of a
+ * doubling series), never past the point limit, never less than `MIN_GROWTH` x the current capacity.
+ */
+function projected(need: number, capacity: number, limit: number, read: number, expected: number | undefined): number {
+  const projection = expected !== undefined && read > 0 && read < expected ? Math.ceil(need * (expected / read) * RESERVE_MARGIN) : 0;
+  return Math.max(need, Math.min(limit, Math.max(projection, Math.ceil(capacity * MIN_GROWTH))));
 }
 
 /**
@@ -45,6 +63,10 @@ export class KernelFastPath implements RecordFastPath {
   private windowEnd = 0;
   /** Chunk position of the first record not yet stored (where the TypeScript loop resumes after a kernel fault). */
   private resumeAt = 0;
+  /** Records the next kernel call may take (see `MIN_SCAN_BUDGET`). */
+  private budget: number;
+  /** Records the last `drain` stored. */
+  private taken = 0;
 
   constructor(
     private readonly factory: ScanKernelFactory,
@@ -52,7 +74,9 @@ export class KernelFastPath implements RecordFastPath {
     private readonly tags: TagCache,
     private readonly counts: ScalarCounts,
     private readonly sizes: KernelSizes = DEFAULT_KERNEL_SIZES,
-  ) {}
+  ) {
+    this.budget = sizes.maxOutput;
+  }
 
   scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
     if (chunk.length - pos < this.sizes.minBytes || !this.ready()) return this.fallback.scanRecords(chunk, view, pos, frame);
@@ -74,9 +98,13 @@ export class KernelFastPath implements RecordFastPath {
     for (;;) {
       if (chunk !== this.windowOf || frame.pushes !== this.windowPush || pos < this.windowStart || pos + HEADER > this.windowEnd) this.copyWindow(chunk, pos, frame.pushes);
       const base = this.windowStart;
-      k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes);
+      k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes, this.budget);
       const cut = this.drain(frame);
-      if (cut !== NO_CUT) return base + cut;
+      if (cut !== NO_CUT) {
+        this.budget = Math.max(MIN_SCAN_BUDGET, 2 * this.taken);
+        return base + cut;
+      }
+      this.budget = Math.min(this.sizes.maxOutput, 2 * this.budget);
       pos = this.resumeAt = base + k.stopPosition();
       const why = k.reason();
       if (why === STOP_FULL) continue;
@@ -128,6 +156,8 @@ export class KernelFastPath implements RecordFastPath {
     for (let t = 0; t < touched; t++) cut = Math.min(cut, this.declined(v, v.touched[t]!));
     let taken = 0;
     let tensors = 0;
+    // Bytes of the file behind the points of this call: where the kernel stopped, not the window's end.
+    const read = frame.offset + this.windowStart + this.kernel!.stopPosition();
     for (let t = 0; t < touched; t++) {
       const slot = v.touched[t]!;
       const start = v.slotStarts[slot]!;
@@ -136,30 +166,19 @@ export class KernelFastPath implements RecordFastPath {
       if (take === 0) continue;
       const tag = this.tags.at(slot);
       const points = tag.points!;
-      if (points.length + take > points.capacity) points.reserve(this.projected(points.length + take, points.capacity, tag.pointLimit, frame));
+      if (points.length + take > points.capacity) points.reserve(projected(points.length + take, points.capacity, tag.pointLimit, read, frame.expectedBytes));
       points.appendBlock(v.steps, v.values, v.wallTimes, start, take);
       tag.lastStep = v.steps[start + take - 1]!;
       taken += take;
       tensors += take === size ? v.slotTensorCounts[slot]! : countOnes(v.tensors, start, take);
     }
     frame.records += taken;
+    this.taken = taken;
     const counts = this.counts;
     counts.scalars += taken;
     counts.tensorScalars += tensors;
     counts.simpleValues += taken - tensors;
     return cut;
-  }
-
-  /**
-   * Capacity for a store that needs `need` points: projected from the share of the file read so
-   * far when its size is known (one allocation and copy instead of a doubling series), never past
-   * the point limit, never less than `MIN_GROWTH` x the current capacity.
-   */
-  private projected(need: number, capacity: number, limit: number, frame: TfRecordDecoder): number {
-    const expected = frame.expectedBytes;
-    const read = frame.offset + this.windowEnd;
-    const projection = expected !== undefined && read > 0 && read < expected ? Math.ceil(need * (expected / read) * RESERVE_MARGIN) : 0;
-    return Math.max(need, Math.min(limit, Math.max(projection, Math.ceil(capacity * MIN_GROWTH))));
   }
 
   /** Window position of the first record of `slot`'s block that `EventDecoder.scanRecords` would not store itself, or NO_CUT. */

@@ -1,6 +1,6 @@
 // Edge file (reads the compiled kernel from disk), placed beside the pure reader by the module contract.
 import { readFileSync } from "node:fs";
-import type { ScanKernelExports, ScanKernelFactory } from "./scan-kernel.js";
+import { KERNEL_ABI_VERSION, type ScanKernelExports, type ScanKernelFactory } from "./scan-kernel.js";
 
 /**
  * `npm run build` compiles assembly/tfrecord-scan.ts to dist/wasm/. This file sits four folders
@@ -12,7 +12,7 @@ export const SCAN_KERNEL_URL = new URL("../../../../dist/wasm/tfrecord-scan.wasm
 const REQUIRED_EXPORTS = [
   "memory", "init", "inputPtr", "groupPositionsPtr", "groupStepsPtr", "groupWallTimesPtr", "groupValuesPtr", "groupTensorsPtr", "touchedPtr",
   "touchedSlots", "slotCountsPtr", "slotStartsPtr", "slotFirstTensorsPtr", "slotTensorCountsPtr", "stopPosition", "reason",
-  "unknownTagPosition", "unknownTagLength", "registerTag", "scan", "crc32c",
+  "unknownTagPosition", "unknownTagLength", "registerTag", "scan", "crc32c", "abiVersion",
 ];
 
 /** The part of the WebAssembly JS API used here (the project's type libraries do not declare it). */
@@ -41,7 +41,9 @@ function compile(url: URL): WasmModule | undefined {
   try {
     const module = new wasm.Module(readFileSync(url));
     const names = new Set(wasm.Module.exports(module).map((e) => e.name));
-    return REQUIRED_EXPORTS.every((name) => names.has(name)) ? module : undefined;
+    if (!REQUIRED_EXPORTS.every((name) => names.has(name))) return undefined;
+    const probe = new wasm.Instance(module, imports).exports as ScanKernelExports;
+    return probe.abiVersion() === KERNEL_ABI_VERSION ? module : undefined;
   } catch {
     return undefined;
   }

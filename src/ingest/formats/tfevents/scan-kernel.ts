@@ -21,9 +21,15 @@ export interface ScanKernelExports {
   unknownTagPosition(): number;
   unknownTagLength(): number;
   registerTag(pos: number, length: number, slot: number): number;
-  scan(size: number, pos: number, verify: boolean, maxRecordBytes: number): number;
+  /** Scans at most `limit` records into the output columns; returns how many it wrote. */
+  scan(size: number, pos: number, verify: boolean, maxRecordBytes: number, limit: number): number;
+  /** The exports' contract version; `KERNEL_ABI_VERSION` is the one this code speaks. */
+  abiVersion(): number;
   crc32c(ptr: number, length: number, crc: number): number;
 }
+
+/** The `abiVersion()` of kernels this code can drive (bumped with any change to the exports' meaning). */
+export const KERNEL_ABI_VERSION = 2;
 
 /** Makes a fresh kernel instance (its own memory); throws when WebAssembly is unavailable. */
 export type ScanKernelFactory = () => ScanKernelExports;
