@@ -7,6 +7,12 @@ const INITIAL_CAPACITY = 64;
  */
 const MAX_SHARED_WASTE = 0.25;
 
+/**
+ * `appendBlock` copies blocks up to this many points with a loop: three `subarray` views per block
+ * cost more than the copy when a file has a thousand tags and a kernel call finds a point or two of each.
+ */
+const SMALL_BLOCK = 16;
+
 /** The finished columns of one series. */
 export interface PointColumns {
   steps: Float64Array;
@@ -88,9 +94,20 @@ export class SeriesPoints {
     if (count <= 0 || this.wallTimes === undefined) return;
     const start = this.length;
     while (start + count > this.steps.length) this.grow();
-    this.steps.set(steps.subarray(from, from + count), start);
-    this.values.set(values.subarray(from, from + count), start);
-    this.wallTimes!.set(wallTimes.subarray(from, from + count), start);
+    if (count <= SMALL_BLOCK) {
+      const s = this.steps;
+      const v = this.values;
+      const w = this.wallTimes!;
+      for (let i = 0; i < count; i++) {
+        s[start + i] = steps[from + i]!;
+        v[start + i] = values[from + i]!;
+        w[start + i] = wallTimes[from + i]!;
+      }
+    } else {
+      this.steps.set(steps.subarray(from, from + count), start);
+      this.values.set(values.subarray(from, from + count), start);
+      this.wallTimes!.set(wallTimes.subarray(from, from + count), start);
+    }
     this.length = start + count;
     this.lastStep = steps[from + count - 1]!;
   }

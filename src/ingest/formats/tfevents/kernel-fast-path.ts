@@ -22,6 +22,14 @@ const MIN_GROWTH = 1.5;
  */
 const MIN_SCAN_BUDGET = 1;
 
+/**
+ * When the kernel's tag table is full, each record of a tag it could not register stops a call. Once
+ * at least `SATURATED_MIN` such records are more than 1 / `SATURATED_SHARE` of the records the kernel
+ * stored, the rest of the run goes to the TypeScript loop, which is then the faster one.
+ */
+const SATURATED_MIN = 1024;
+const SATURATED_SHARE = 16;
+
 /** Index of the first of `positions[from, to)` (increasing) that is >= `cut`. */
 function firstAtOrAfter(positions: Int32Array, from: number, to: number, cut: number): number {
   let lo = from;
@@ -67,6 +75,9 @@ export class KernelFastPath implements RecordFastPath {
   private budget: number;
   /** Records the last `drain` stored. */
   private taken = 0;
+  /** Records the kernel stored, and records it stopped at because their tag could not be registered. */
+  private stored = 0;
+  private unregistered = 0;
 
   constructor(
     private readonly factory: ScanKernelFactory,
@@ -85,8 +96,7 @@ export class KernelFastPath implements RecordFastPath {
     } catch {
       // A kernel fault (a trap would be a kernel bug; user bytes must never crash a read): the
       // records it did not hand back are still unread, so the TypeScript loop carries on from there.
-      this.kernel = undefined;
-      this.unavailable = true;
+      this.retire();
       return this.fallback.scanRecords(chunk, view, this.resumeAt, frame);
     }
   }
@@ -108,9 +118,12 @@ export class KernelFastPath implements RecordFastPath {
       pos = this.resumeAt = base + k.stopPosition();
       const why = k.reason();
       if (why === STOP_FULL) continue;
-      if (why === STOP_UNKNOWN_TAG && pos !== unknownAt && this.register(chunk, view, base)) {
-        unknownAt = pos;
-        continue;
+      if (why === STOP_UNKNOWN_TAG && pos !== unknownAt) {
+        if (this.register(chunk, view, base)) {
+          unknownAt = pos;
+          continue;
+        }
+        if (++this.unregistered >= SATURATED_MIN && this.unregistered * SATURATED_SHARE > this.stored) this.retire();
       }
       if (why === STOP_CUT && this.windowEnd < chunk.length && pos > base) {
         this.windowOf = undefined;
@@ -118,6 +131,12 @@ export class KernelFastPath implements RecordFastPath {
       }
       return pos;
     }
+  }
+
+  /** Hands the rest of the run to the TypeScript loop. */
+  private retire(): void {
+    this.kernel = undefined;
+    this.unavailable = true;
   }
 
   private ready(): boolean {
@@ -174,6 +193,7 @@ export class KernelFastPath implements RecordFastPath {
     }
     frame.records += taken;
     this.taken = taken;
+    this.stored += taken;
     const counts = this.counts;
     counts.scalars += taken;
     counts.tensorScalars += tensors;

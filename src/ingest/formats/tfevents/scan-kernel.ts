@@ -46,7 +46,7 @@ export interface KernelSizes {
   minBytes: number;
 }
 
-export const DEFAULT_KERNEL_SIZES: Readonly<KernelSizes> = { windowBytes: 1024 * 1024, maxOutput: 16384, tagCapacity: 1024, minBytes: 64 * 1024 };
+export const DEFAULT_KERNEL_SIZES: Readonly<KernelSizes> = { windowBytes: 1024 * 1024, maxOutput: 16384, tagCapacity: 4096, minBytes: 64 * 1024 };
 
 /** Typed views of the kernel's memory (made once: the kernel never grows its memory after `init`). */
 export interface KernelViews {

@@ -112,6 +112,23 @@ describe("WebAssembly scan kernel (assembly/tfrecord-scan.ts)", () => {
     expect(written.reduce((a, b) => a + b, 0)).toBeLessThan(3 * records);
   });
 
+  test("a full tag table: once records of unregistered tags are a large share, the TypeScript loop takes the rest of the run", () => {
+    const w = new EventFileWriter();
+    for (let step = 1; step <= 400; step++) for (let t = 0; t < 40; t++) w.scalar(`layer_${t}/grad_norm`, step, t + 1 / step);
+    const data = w.toBytes();
+    let calls = 0;
+    const counting: ScanKernelFactory = () => {
+      const k = kernel!();
+      return { ...k, scan: (...args: Parameters<typeof k.scan>) => (calls++, k.scan(...args)) };
+    };
+    const { ts, wasm } = bothWays(data, () => () => data.length, true, LIMITS, { tagCapacity: 4, minBytes: 0 }, counting);
+    expect(wasm.result).toEqual(ts.result);
+    expect(wasm.stats).toEqual(ts.stats);
+    // 36 of every 40 records (14,400 in all) have a tag the kernel cannot register; it is retired after about 1,024 of them.
+    expect(calls).toBeGreaterThan(1000);
+    expect(calls).toBeLessThan(2000);
+  });
+
   test("a factory that fails leaves the reader on the TypeScript loop, with the same result", () => {
     const { data } = mixedFile();
     const failing: ScanKernelFactory = () => {
