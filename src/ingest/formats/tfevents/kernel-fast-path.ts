@@ -23,6 +23,14 @@ const MIN_GROWTH = 1.5;
 const MIN_SCAN_BUDGET = 1;
 
 /**
+ * After a kernel call cut at its first record (it stored nothing), the next call goes to the
+ * TypeScript loop, and twice as many after each further such call, up to this many: records that
+ * are all declined (PyTorch's `add_scalar` without a step writes step 0 every time) then cost what
+ * they cost on the TypeScript loop, plus a rare kernel call to see whether they still are.
+ */
+const MAX_SKIPPED_CALLS = 1024;
+
+/**
  * When the kernel's tag table is full, each record of a tag it could not register stops a call. Once
  * at least `SATURATED_MIN` such records are more than 1 / `SATURATED_SHARE` of the records the kernel
  * stored, the rest of the run goes to the TypeScript loop, which is then the faster one.
@@ -75,6 +83,9 @@ export class KernelFastPath implements RecordFastPath {
   private budget: number;
   /** Records the last `drain` stored. */
   private taken = 0;
+  /** Calls left to hand to the TypeScript loop, and how many the last unproductive kernel call earned. */
+  private skipping = 0;
+  private skip = 0;
   /** Records the kernel stored, and records it stopped at because their tag could not be registered. */
   private stored = 0;
   private unregistered = 0;
@@ -90,6 +101,10 @@ export class KernelFastPath implements RecordFastPath {
   }
 
   scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
+    if (this.skipping > 0) {
+      this.skipping--;
+      return this.fallback.scanRecords(chunk, view, pos, frame);
+    }
     if (chunk.length - pos < this.sizes.minBytes || !this.ready()) return this.fallback.scanRecords(chunk, view, pos, frame);
     try {
       return this.scanWithKernel(chunk, view, pos, frame);
@@ -112,6 +127,8 @@ export class KernelFastPath implements RecordFastPath {
       const cut = this.drain(frame);
       if (cut !== NO_CUT) {
         this.budget = Math.max(MIN_SCAN_BUDGET, 2 * this.taken);
+        this.skip = this.taken === 0 ? Math.min(MAX_SKIPPED_CALLS, Math.max(1, 2 * this.skip)) : 0;
+        this.skipping = this.skip;
         return base + cut;
       }
       this.budget = Math.min(this.sizes.maxOutput, 2 * this.budget);
