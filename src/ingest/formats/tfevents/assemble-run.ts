@@ -5,6 +5,7 @@ import { classifyTag, type TagContext } from "../../roles.js";
 import type { SeriesBuilder } from "../../series-builder.js";
 import type { EventDecoder } from "./event-decoder.js";
 import type { RecordFastPath } from "./record-decoder.js";
+import type { TagCache } from "./tag-cache.js";
 import { tfeventsMessages as msg } from "./messages.js";
 import { baseName, commonDirectory, detectFramework, tagsNameTheirSplit } from "./run-layout.js";
 import type { TfEventsStats } from "./run-accumulator.js";
@@ -16,6 +17,8 @@ export interface SplitGroup {
   builder: SeriesBuilder;
   /** Decoder with this group's own tag cache: tag metadata and last steps are per writer. */
   decoder: EventDecoder;
+  /** That tag cache. */
+  tags: TagCache;
   /** The fused record loop: the WebAssembly kernel's when one is given, else `decoder` itself. */
   fastPath: RecordFastPath;
 }

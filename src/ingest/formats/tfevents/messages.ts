@@ -32,6 +32,10 @@ export const tfeventsMessages = {
     `Steps went back (the job restarted from a checkpoint), so ${points} later points of the affected tags were dropped, as TensorBoard does.`,
   repeatedSteps: (repeats: number): string =>
     `${repeats} values were logged again at a step their tag already had; the last value per step was kept, as TensorBoard does.`,
+  constantStep: (tags: string, count: number, values: number, step: number): string =>
+    `${count === 1 ? `Tag ${tags} was logged ${values} times, always at step ${step}` : `Tags ${tags} were each logged at least ${values} times, all at one step (${step} for the first)`}: the writer was given no step. ` +
+    `Only the last value per step is kept (as TensorBoard does), so the curve is lost. ` +
+    `Pass the step when logging: PyTorch \`writer.add_scalar(tag, value, global_step=step)\`, TensorFlow \`tf.summary.scalar(name, value, step=step)\`.`,
   unsupportedScalar: (tag: string, detail: string): string =>
     `Tag '${tag}' is marked as a scalar but its tensor is ${detail}; its values were skipped.`,
   hparamsOnly: (count: number): string =>

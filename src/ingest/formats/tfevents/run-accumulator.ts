@@ -2,6 +2,7 @@ import type { Issue } from "../../../domain/issue.js";
 import type { HparamValue } from "../../../domain/run.js";
 import type { IngestResult } from "../../types.js";
 import { SeriesBuilder } from "../../series-builder.js";
+import { constantStepIssues } from "./constant-step.js";
 import { crc32c, maskCrc } from "./crc32c.js";
 import { EventDecoder, type EventSink, type ScalarCounts, type SkippedKind } from "./event-decoder.js";
 import { KernelFastPath } from "./kernel-fast-path.js";
@@ -121,7 +122,8 @@ export class TfEventsRunAccumulator implements EventSink {
       hparams: this.hparamValues,
       stats: this.stats,
     });
-    return { runs: assembled.run === undefined ? [] : [assembled.run], issues: [...this.issues, ...assembled.issues] };
+    const constantSteps = constantStepIssues(this.groups.values());
+    return { runs: assembled.run === undefined ? [] : [assembled.run], issues: [...this.issues, ...constantSteps, ...assembled.issues] };
   }
 
   scalar(tag: TagInfo, step: number, value: number, wallTime: number, tensor: boolean): void {
@@ -131,7 +133,10 @@ export class TfEventsRunAccumulator implements EventSink {
     const last = tag.lastStep;
     if (step <= last && this.file !== undefined) {
       if (step < last) this.file.restarts++;
-      else this.file.repeats++;
+      else {
+        this.file.repeats++;
+        if (tag.repeats++ === 0) tag.repeatedIn = this.file.path;
+      }
     }
     tag.lastStep = step;
     // Each tag belongs to one split group's TagCache, so its appender is that group's series.
@@ -185,6 +190,7 @@ export class TfEventsRunAccumulator implements EventSink {
     const group: SplitGroup = {
       split,
       decoder,
+      tags,
       fastPath: kernel === undefined ? decoder : new KernelFastPath(kernel, decoder, tags, this.stats, { ...DEFAULT_KERNEL_SIZES, ...this.options.kernelSizes }),
       context: split === "" ? {} : { split: split === "train" ? "train" : "val" },
       builder: new SeriesBuilder({ maxPointsPerSeries: this.options.limits.maxPointsPerSeries, restartPolicy: "purge", file: split }),

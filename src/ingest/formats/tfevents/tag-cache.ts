@@ -14,6 +14,9 @@ export interface TagInfo {
   reported: boolean;
   /** Step of the last scalar of this tag (NaN before the first), to tell restarts from re-logged steps. */
   lastStep: number;
+  /** Values logged again at the step the tag's previous value had, and the file of the first one. */
+  repeats: number;
+  repeatedIn: string | undefined;
   readonly bytes: Uint8Array;
   /** `bytes` as a DataView, to compare four bytes at a time. */
   readonly view: DataView;
@@ -70,7 +73,7 @@ export class TagCache {
     const name = utf8.decode(buf.subarray(start, end));
     const bytes = buf.slice(start, end);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const info: TagInfo = { name, slot: this.infos.length, plugin: undefined, stepUnit: stepUnitOf(name), reported: false, lastStep: Number.NaN, bytes, view, append: undefined, points: undefined, pointLimit: 0 };
+    const info: TagInfo = { name, slot: this.infos.length, plugin: undefined, stepUnit: stepUnitOf(name), reported: false, lastStep: Number.NaN, repeats: 0, repeatedIn: undefined, bytes, view, append: undefined, points: undefined, pointLimit: 0 };
     this.infos.push(info);
     this.hashes.push(hash);
     this.table[slot] = this.infos.length;

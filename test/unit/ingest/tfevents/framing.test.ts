@@ -150,6 +150,21 @@ describe("restarts and repeated steps (TensorBoard purge semantics)", () => {
     expect(Array.from(seriesOf(result, "epoch").values)).toEqual([0.5, 1]);
     expect(codes(result)).toEqual(["tfevents-repeated-steps"]);
   });
+
+  test("tags whose every value has one step (add_scalar without global_step) get one tfevents-constant-step warning", () => {
+    const w = new EventFileWriter();
+    for (let i = 0; i < 30; i++) w.scalar("loss", 0, 1 / (i + 1)).scalar("acc", 0, i / 30);
+    for (let i = 0; i < 4; i++) w.scalar("epoch", 7, i); // 4 values at one step: under the threshold
+    for (let i = 0; i < 30; i++) w.scalar("lr", i, 0.1);
+    const result = parseOne(w.toBytes());
+    expect(codes(result)).toEqual(["tfevents-repeated-steps", "tfevents-constant-step"]);
+    const warning = result.issues[1]!;
+    expect(warning.severity).toBe("warning");
+    expect(warning.message).toContain("Tags 'loss', 'acc' were each logged at least 30 times");
+    expect(warning.message).toContain("global_step=step");
+    expect(seriesOf(result, "loss").values.length).toBe(1);
+    expect(seriesOf(result, "lr").values.length).toBe(30);
+  });
 });
 
 describe("limits", () => {
