@@ -7,6 +7,7 @@ import { parseCsv } from "./formats/csv/parse-csv.js";
 import { parseJson } from "./formats/json/parse-json.js";
 import { parseMlflow } from "./formats/mlflow.js";
 import { parseTfEvents } from "./formats/tfevents/parse-tfevents.js";
+import { mergeAddScalarsRuns } from "./formats/tfevents/add-scalars.js";
 import { groupBy, mlflowRunKey, splitMlflowSidecars, tfeventsPrefixName, tfeventsRunKey, type MlflowSidecars } from "./group-files.js";
 import { formatBytes, ingestIssue } from "./messages.js";
 import { resolveLimits, type IngestLimits, type IngestOptions, type IngestResult, type InputFile } from "./types.js";
@@ -55,7 +56,7 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): In
     ordered.push({ order: orderOf(group[0]), result: grouped ? withSidecars(result, key, sidecars) : result });
   }
   ordered.sort((a, b) => a.order - b.order);
-  const runs: TrainingRun[] = ordered.flatMap((entry) => entry.result.runs);
+  const runs: TrainingRun[] = mergeAddScalarsRuns(ordered.flatMap((entry) => entry.result.runs));
   issues.push(...ordered.flatMap((entry) => entry.result.issues));
   return { runs, issues };
 }

@@ -5,6 +5,7 @@ import { looksLikeMlflow } from "./formats/mlflow.js";
 import { resolveScanKernel } from "./formats/tfevents/scan-kernel-loader.js";
 import { readTfEventsFiles } from "./formats/tfevents/read-tfevents-file.js";
 import { isTfEventsPath } from "./formats/tfevents/run-layout.js";
+import { mergeAddScalarsRuns } from "./formats/tfevents/add-scalars.js";
 import { tfeventsRunKey } from "./group-files.js";
 import { ingestFiles, nameByPrefix } from "./ingest.js";
 import { formatBytes, ingestIssue } from "./messages.js";
@@ -56,7 +57,7 @@ export async function ingestPaths(paths: string[], options: ReadPathsOptions = {
     runs.push(...named.runs);
     streamIssues.push(...named.issues);
   }
-  return { runs, issues: [...issues, ...result.issues, ...streamIssues] };
+  return { runs: streamed.size > 0 ? mergeAddScalarsRuns(runs) : runs, issues: [...issues, ...result.issues, ...streamIssues] };
 }
 
 /** Lists every path and applies the per-file and total size limits before anything is read. */
