@@ -63,14 +63,15 @@ const KERAS = /^(.*\/)?(epoch|batch)_[a-z]|^(.*\/)?evaluation_.*_vs_iterations$/
 /**
  * The framework recognisable from tag names: YOLO (`train/box_loss`, `metrics/mAP_0.5`, `x/lr0`),
  * Lightning (`hp_metric`, `lr-Adam`, `*_step`/`*_epoch`, or an `epoch` tag next to metrics), Keras
- * (`epoch_loss`; reported as `tensorflow`), PyTorch (`simple_value` scalars with `Group/name` tags
- * from a non-v2 writer), else `tensorflow`.
+ * (`epoch_loss`; reported as `tensorflow`), PyTorch (`simple_value` scalars from a writer that
+ * writes no `.v2` files: `SummaryWriter`, tensorboardX; TF1 summaries look the same but are rare
+ * now), else `tensorflow`.
  */
 export function detectFramework(tags: readonly string[], hints: WriterHints): Framework {
   if (tags.some((t) => YOLO.test(t))) return "yolo";
   if (tags.some((t) => LIGHTNING.test(t)) || (tags.includes("epoch") && tags.length > 1)) return "lightning";
   if (tags.some((t) => KERAS.test(t))) return "tensorflow";
-  if (!hints.v2Files && hints.simpleValues && tags.some((t) => t.includes("/"))) return "pytorch";
+  if (!hints.v2Files && hints.simpleValues) return "pytorch";
   return "tensorflow";
 }
 

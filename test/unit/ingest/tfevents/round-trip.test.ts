@@ -117,6 +117,15 @@ describe("EventFileWriter → parseTfEvents round trips", () => {
     ]);
   });
 
+  test("framework: simple_value scalars from a writer without .v2 files are PyTorch's (SummaryWriter), whatever the tag names; tensors in .v2 files are TensorFlow's", () => {
+    const plain = new EventFileWriter().scalar("loss", 0, 1).scalar("accuracy", 0, 0.5);
+    expect(parseOne(plain.toBytes(), "runs/May01/events.out.tfevents.1714550000.host.1.0").runs[0]?.framework).toBe("pytorch");
+    const grouped = new EventFileWriter().scalar("Loss/train", 0, 1);
+    expect(parseOne(grouped.toBytes(), "runs/May01/events.out.tfevents.1714550000.host.1.0").runs[0]?.framework).toBe("pytorch");
+    const tf2 = new EventFileWriter().scalar("loss", 0, 1, "float");
+    expect(parseOne(tf2.toBytes(), "logs/events.out.tfevents.1714550000.host.1.0.v2").runs[0]?.framework).toBe("tensorflow");
+  });
+
   test("files whose tags already name their split (YOLO under runs/train) are not prefixed", () => {
     const w = new EventFileWriter().scalar("train/box_loss", 0, 0.1).scalar("val/box_loss", 0, 0.2).scalar("metrics/mAP_0.5", 0, 0.3).scalar("x/lr0", 0, 0.01);
     const run = parseOne(w.toBytes(), "runs/train/exp2/train/events.out.tfevents.1.h.1.0").runs[0];
