@@ -55,20 +55,22 @@ const TAGS: [string, ScalarEncoding][] = [
 const CSV_ROWS = 1_000_000;
 
 /** Runs `fn` while sampling RSS; returns its result, seconds and the peak RSS seen. */
-async function measure<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRss: number; baseRss: number }> {
+async function measure<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: number; cpuSeconds: number; peakRss: number; baseRss: number; faults: number }> {
   collectGarbage();
   const baseRss = process.memoryUsage.rss();
   let peakRss = baseRss;
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+  const faultsBefore = process.resourceUsage().minorPageFault;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const value = await fn();
   const used = process.cpuUsage(cpu);
+  const faults = process.resourceUsage().minorPageFault - faultsBefore;
   const cpuSeconds = (used.user + used.system) / 1e6;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(timer);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  return { value, seconds, cpuSeconds, peakRss, baseRss };
+  return { value, seconds, cpuSeconds, peakRss, baseRss, faults };
 }
 
 /** Full GC between phases so each phase's RSS starts from live data only. */
@@ -250,7 +252,7 @@ async function sample(path: string, size: number, mode: Mode): Promise<Sample> {
   const cpuRatio = fl.cpuSeconds / m.cpuSeconds;
   const line =
     `${mode}: wall ${fmt(m.seconds, 2)} s = ${fmt(size / MB / m.seconds)} MB/s (floor ${fmt(fl.seconds, 2)} s [TypeScript CRC ${fmt(tsFloor.seconds, 2)} s, WebAssembly CRC ${fmt(wasmFl.seconds, 2)} s], ${fmt(ratio, 2)}x), ${fmt(points / m.seconds / 1e6, 2)}M events/s; ` +
-    `CPU ${fmt(m.cpuSeconds, 2)} s (floor ${fmt(fl.cpuSeconds, 2)} s, ${fmt(cpuRatio, 2)}x); ${points} points in ${m.value.runs[0]?.series.length ?? 0} series, issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}; ` +
+    `CPU ${fmt(m.cpuSeconds, 2)} s (floor ${fmt(fl.cpuSeconds, 2)} s, ${fmt(cpuRatio, 2)}x); minor page faults ${m.faults} (floor ${fl.faults}); ${points} points in ${m.value.runs[0]?.series.length ?? 0} series, issues: ${m.value.issues.map((i) => i.code).join(",") || "none"}; ` +
     `RSS ${mb(m.baseRss)} -> peak ${mb(m.peakRss)}`;
   return { ratio, cpuRatio, seconds: m.seconds, cpuSeconds: m.cpuSeconds, eventsPerSecond: points / m.seconds, peakRss: m.peakRss, baseRss: m.baseRss, budget: 2 * decoded + 100 * MB, line };
 }
