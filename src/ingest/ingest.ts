@@ -39,7 +39,12 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): In
   const { rest: expanded, sidecars } = splitMlflowSidecars(expand(files, budget, issues, 0, true));
   const kinds = expanded.map((file) => ({ file, kind: detectFormat(file, options.format) }));
   const ordered: { order: number; result: IngestResult }[] = [];
-  const orderOf = (file: InputFile | undefined): number => (file ? expanded.indexOf(file) : expanded.length);
+  // Position of each file (its first, like indexOf): one lookup per group, not a scan of all files.
+  const positions = new Map<InputFile, number>();
+  expanded.forEach((file, index) => {
+    if (!positions.has(file)) positions.set(file, index);
+  });
+  const orderOf = (file: InputFile | undefined): number => (file ? (positions.get(file) ?? -1) : expanded.length);
   const tfevents = kinds.filter((entry) => entry.kind === "tfevents").map((entry) => entry.file);
   const mlflow = kinds.filter((entry) => entry.kind === "mlflow").map((entry) => entry.file);
   kinds.forEach(({ file, kind }, order) => {
@@ -57,7 +62,8 @@ export function ingestFiles(files: InputFile[], options: IngestOptions = {}): In
   }
   ordered.sort((a, b) => a.order - b.order);
   const runs: TrainingRun[] = mergeAddScalarsRuns(ordered.flatMap((entry) => entry.result.runs));
-  issues.push(...ordered.flatMap((entry) => entry.result.issues));
+  // A loop, not push(...spread): an archive of archives can hold more files (and issues) than a call takes arguments.
+  for (const entry of ordered) for (const issue of entry.result.issues) issues.push(issue);
   return { runs, issues };
 }
 
@@ -97,8 +103,8 @@ function expand(files: InputFile[], budget: UnzipBudget & { maxTotalBytes: numbe
       continue;
     }
     const unpacked = unzipArchive(file, budget);
-    issues.push(...unpacked.issues);
-    out.push(...expand(unpacked.files, budget, issues, depth + 1, false));
+    for (const issue of unpacked.issues) issues.push(issue);
+    for (const inner of expand(unpacked.files, budget, issues, depth + 1, false)) out.push(inner);
   }
   return out;
 }

@@ -71,12 +71,12 @@ export function canonicalKeyOf(rawKey: string): CanonicalKey | undefined {
   return HPARAM_SYNONYMS[last] ?? HPARAM_SYNONYMS[segments.join("_")];
 }
 
-function assign(config: TrainingConfig, key: CanonicalKey, value: HparamValue): boolean {
+function assign(config: TrainingConfig, extra: Map<string, HparamValue>, key: CanonicalKey, value: HparamValue): boolean {
   if (key.startsWith("extra.")) {
     const name = key.slice("extra.".length);
     const coerced = coerce(EXTRA_KINDS[name] ?? "text", value);
     if (coerced === undefined) return false;
-    config.extra = { ...config.extra, [name]: coerced };
+    extra.set(name, coerced);
     return true;
   }
   const field = key as keyof Omit<TrainingConfig, "extra">;
@@ -93,11 +93,15 @@ function assign(config: TrainingConfig, key: CanonicalKey, value: HparamValue): 
  */
 export function normalizeHparams(raw: Record<string, HparamValue>): TrainingConfig {
   const config: TrainingConfig = {};
+  // Collected in a Map and made an object once: copying the object for every key was quadratic
+  // (thousands of hparams, e.g. a history file's scalars, took minutes).
+  const extra = new Map<string, HparamValue>();
   for (const [rawKey, value] of Object.entries(raw)) {
     const key = canonicalKeyOf(rawKey);
-    if (key !== undefined && assign(config, key, value)) continue;
-    config.extra = { ...config.extra, [rawKey]: value };
+    if (key !== undefined && assign(config, extra, key, value)) continue;
+    extra.set(rawKey, value);
   }
+  if (extra.size > 0) config.extra = Object.fromEntries(extra);
   return config;
 }
 

@@ -90,8 +90,7 @@ function checkTrend(p: PreparedSeries, o: Options, lr: Series | undefined): Find
   return finding(p, step, 1 + relative, false, 0.4 + 0.3 * saturate(z - o.minTrendZ) + 0.3 * saturate(relative - o.minRise), message, lrRaised);
 }
 
-function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding | null {
-  const val = trainValPairs(context).find((pair) => pair.train === p)?.val;
+function check(p: PreparedSeries, val: PreparedSeries | undefined, context: DetectorContext, o: Options): Finding | null {
   return checkExplosive(p, o) ?? checkEarlyBlowup(p, val, o) ?? checkTrend(p, o, context.learningRate);
 }
 
@@ -101,6 +100,9 @@ export const divergenceDetector: Detector<Options> = {
   defaults: DIVERGENCE_DEFAULTS,
   detect(context, options) {
     const gradNorms = context.series.filter((p) => p.series.role === "grad-norm").map((p) => checkExplosive(p, options));
-    return [...primarySeries(context).map((p) => check(p, context, options)), ...gradNorms].filter((f): f is Finding => f !== null);
+    // The first validation series paired with each train series (pairs found once, not once per series).
+    const valOf = new Map<PreparedSeries, PreparedSeries>();
+    for (const pair of trainValPairs(context)) if (!valOf.has(pair.train)) valOf.set(pair.train, pair.val);
+    return [...primarySeries(context).map((p) => check(p, valOf.get(p), context, options)), ...gradNorms].filter((f): f is Finding => f !== null);
   },
 };

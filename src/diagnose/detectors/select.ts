@@ -42,14 +42,31 @@ export interface SeriesPair {
   val: PreparedSeries;
 }
 
+/**
+ * Pairs every validation series with its training counterpart. Each tag is reduced to its base once
+ * and looked up by (step unit, direction, base): comparing every pair of series cost a regex
+ * replacement per comparison, which made runs with hundreds of tags slow to diagnose.
+ */
 export function trainValPairs(context: DetectorContext): SeriesPair[] {
   const pairs: SeriesPair[] = [];
   for (const [trainRole, valRole] of [["train-loss", "val-loss"], ["train-metric", "val-metric"]] as const) {
-    const trains = withRole(context, trainRole);
+    // Per (step unit, direction): how many trains, the first one, and the first one per base tag.
+    const groups = new Map<string, { count: number; first: PreparedSeries; byBase: Map<string, PreparedSeries> }>();
+    for (const train of withRole(context, trainRole)) {
+      const key = `${train.series.stepUnit}|${train.series.direction}`;
+      const group = groups.get(key);
+      const base = baseTag(train.series.tag);
+      if (group === undefined) groups.set(key, { count: 1, first: train, byBase: new Map([[base, train]]) });
+      else {
+        group.count++;
+        if (!group.byBase.has(base)) group.byBase.set(base, train);
+      }
+    }
     for (const val of withRole(context, valRole)) {
-      const sameUnit = trains.filter((t) => t.series.stepUnit === val.series.stepUnit && t.series.direction === val.series.direction);
+      const group = groups.get(`${val.series.stepUnit}|${val.series.direction}`);
+      if (group === undefined) continue;
       // Same base tag; otherwise only an unambiguous single candidate (never pair box loss with total loss).
-      const train = sameUnit.find((t) => baseTag(t.series.tag) === baseTag(val.series.tag)) ?? (sameUnit.length === 1 ? sameUnit[0] : undefined);
+      const train = group.byBase.get(baseTag(val.series.tag)) ?? (group.count === 1 ? group.first : undefined);
       if (train !== undefined) pairs.push({ train, val });
     }
     if (pairs.length > 0) return pairs;

@@ -1,21 +1,40 @@
-import { describe, expect, test } from "@jest/globals";
+import { describe, expect, jest, test } from "@jest/globals";
+import { ANSI, COUNTER, METRIC_AT_COUNTER } from "../../../src/ingest/formats/console/line-patterns.js";
 import { parseConsole } from "../../../src/ingest/formats/console/parse-console.js";
+import { TENSORBOARD_EXPORT_NAME, WANDB_RUN_COLUMN } from "../../../src/ingest/formats/csv/classify-header.js";
 import { parseCsv } from "../../../src/ingest/formats/csv/parse-csv.js";
 import { parseJson } from "../../../src/ingest/formats/json/parse-json.js";
 import { runName } from "../../../src/ingest/formats/finish-run.js";
 import { ingestFiles } from "../../../src/ingest/ingest.js";
 import { parseNumber } from "../../../src/ingest/text/numbers.js";
 import { forEachLine } from "../../../src/ingest/text/lines.js";
-import { DEFAULT_INGEST_LIMITS, type IngestResult } from "../../../src/ingest/types.js";
+import { DEFAULT_INGEST_LIMITS, type IngestResult, type InputFile } from "../../../src/ingest/types.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { INGEST_ISSUES } from "../../../src/ingest/messages.js";
 import { bytes, REPO_ROOT } from "./support/fixtures.js";
+import { exceedsBacktracks } from "./support/regex-work.js";
 
 const csv = (text: string, path = "m.csv"): IngestResult => parseCsv({ path, data: bytes(text) }, DEFAULT_INGEST_LIMITS);
 const values = (result: IngestResult, tag: string): number[] => Array.from(result.runs[0]?.series.find((series) => series.tag === tag)?.values ?? []);
 const steps = (result: IngestResult, tag: string): number[] => Array.from(result.runs[0]?.series.find((series) => series.tag === tag)?.steps ?? []);
 const codes = (result: IngestResult): string[] => result.issues.map((issue) => issue.code);
+
+/** Characters `String.prototype.indexOf` walks while looking for `search` during `run` (hits included). */
+function charsScannedFor<T>(search: string, run: () => T): { result: T; scanned: number } {
+  const indexOf = String.prototype.indexOf;
+  let scanned = 0;
+  const spy = jest.spyOn(String.prototype, "indexOf").mockImplementation(function (this: string, needle: string, from?: number): number {
+    const found = indexOf.call(this, needle, from);
+    if (needle === search) scanned += (found < 0 ? this.length : found + 1) - Math.max(0, from ?? 0);
+    return found;
+  });
+  try {
+    return { result: run(), scanned };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 describe("numbers", () => {
   test.each([
@@ -97,6 +116,51 @@ describe("CSV edge cases", () => {
     expect(plain.runs[0]?.series[0]?.tag).toBe("loss");
   });
 
+  test("an unclosed quote joins the following lines into one record, each line scanned for quotes once", () => {
+    // The joined record was rescanned for every line it grew by: 1 MB after a stray quote took 107 s.
+    const text = `step,loss\n0,1\n1,"x\n${"2,0.5\n".repeat(20_000)}"\n3,0.25\n4,0.125\n`;
+    const { result, scanned } = charsScannedFor('"', () => csv(text));
+    expect(scanned).toBeGreaterThan(0);
+    expect(scanned).toBeLessThan(3 * text.length);
+    expect(steps(result, "loss")).toEqual([0, 3, 4]);
+    expect(result.issues.map((issue) => [issue.code, issue.location?.line])).toEqual([["csv-text-cells", 3]]);
+  });
+
+  test("closed quoted cells spanning lines are still joined into one record", () => {
+    const result = csv('step,note,loss\n0,"a\nb, ""c""\nd",1\n1,plain,0.5\n');
+    expect(values(result, "loss")).toEqual([1, 0.5]);
+    expect(steps(result, "loss")).toEqual([0, 1]);
+  });
+
+  test("W&B chart-export column names: the run/metric split never runs on a name with a line break", () => {
+    // It cannot match one, but found that out after a scan per ` - `: a quoted header cell of 0.9 MB took 57 s.
+    const seen: string[] = [];
+    const exec = WANDB_RUN_COLUMN.exec;
+    const spy = jest.spyOn(WANDB_RUN_COLUMN, "exec").mockImplementation((name: string) => {
+      seen.push(name);
+      return exec.call(WANDB_RUN_COLUMN, name);
+    });
+    try {
+      const result = csv(`Step,run-a - loss,run-a - loss__MIN,"${"x - ".repeat(5)}\ny - z"\n0,1,1,2\n1,0.5,0.5,2\n`);
+      expect(result.runs.map((run) => [run.name, run.series.map((series) => series.tag)])).toEqual([["run-a", ["loss"]], ["m", [`${"x - ".repeat(5)}\ny - z`]]]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen).toEqual(["run-a - loss"]);
+  });
+
+  test("TensorBoard export names are matched with linear backtracking, from the first `run-` only", () => {
+    // Every `run-` was a new start that searched all of `-tag-` again: a 60,000-character zip entry name took 1.3 s.
+    const hostile = `${"run-".repeat(2000)}${"-tag-".repeat(2000)}x`;
+    expect(exceedsBacktracks(TENSORBOARD_EXPORT_NAME, hostile, 8 * hostile.length)).toBe(false);
+    const later = new RegExp(TENSORBOARD_EXPORT_NAME.source, `${TENSORBOARD_EXPORT_NAME.flags}y`);
+    later.lastIndex = "run-a-".length;
+    expect(later.exec("run-a-run-b-tag-c.csv")).toBeNull();
+    expect(TENSORBOARD_EXPORT_NAME.exec("run-a-run-b-tag-c-tag-d.csv")?.slice(1)).toEqual(["a-run-b-tag-c", "d"]);
+    expect(TENSORBOARD_EXPORT_NAME.exec("x\nRUN-a-TAG-b.CSV")?.slice(1)).toEqual(["a", "b"]);
+    expect(TENSORBOARD_EXPORT_NAME.exec("run-a\n-tag-b.csv")).toBeNull();
+  });
+
   test("W&B `_timestamp` becomes wall time (seconds)", () => {
     const result = csv("_step,_timestamp,loss\n0,1700000000.5,1\n1,1700000001.5,0.5\n");
     expect(Array.from(result.runs[0]?.series[0]?.wallTimes ?? [])).toEqual([1700000000.5, 1700000001.5]);
@@ -122,6 +186,20 @@ describe("JSON edge cases", () => {
     expect(steps(result, "loss")).toEqual([5, 6, 7]);
   });
 
+  test("Python NaN next to a 16 MB string: read in one pass; an unclosed string full of escaped quotes is json-invalid", () => {
+    // The NaN replacement was a regular expression with one backtracking entry per character of a string
+    // (8 MB overflowed its stack: a RangeError) that also rescanned an unclosed string from every escaped quote.
+    const long = json(`{"loss": [NaN, 1.5, -Infinity], "note": "${"a".repeat(16 * 1024 * 1024)}"}`);
+    expect(values(long, "loss")).toEqual([Number.NaN, 1.5, Number.NEGATIVE_INFINITY]);
+    const unclosed = json(`[{"loss": NaN}, "${'\\"'.repeat(8 * 1024 * 1024)}`);
+    expect(codes(unclosed)).toEqual(["json-invalid"]);
+  });
+
+  test("Python specials inside strings stay text; outside they are values", () => {
+    const result = json('[{"step": 0, "loss": NaN, "note": "NaN \\" Infinity"}, {"step": 1, "loss": Infinity}, {"step": 2, "loss": -Infinity}]');
+    expect(values(result, "loss")).toEqual([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+  });
+
   test("records without a step field use the record order, with an issue", () => {
     const result = json('[{"loss": 1}, {"loss": 0.5}]');
     expect(steps(result, "loss")).toEqual([0, 1]);
@@ -140,6 +218,38 @@ describe("console edge cases", () => {
 
   test("untyped numbers in prose are not invented into series", () => {
     expect(text("We trained 3 models for 10 hours on 8 GPUs.\nTotal params: 2,970\n").runs).toEqual([]);
+  });
+
+  test("counters: a run of spaces has one place in the pattern, so backtracking stays linear", () => {
+    // `\s*[:=#]?\s*\[?\s*` could split every run of spaces three ways: a 10,000-character segment took 0.4 s.
+    const hostile = `epoch${" ".repeat(2000)}x, step: [${" ".repeat(2000)}y step 5`;
+    expect(exceedsBacktracks(COUNTER, hostile, 10 * hostile.length)).toBe(false);
+    expect(Array.from(hostile.matchAll(COUNTER), (match) => [match[1], match[2]])).toEqual([["step", "5"]]);
+    expect(Array.from("Epoch [3/10] step = 7 iter:#8 batch [ 2 ]".matchAll(COUNTER), (match) => match.slice(1, 4))).toEqual([
+      ["Epoch", "3", "10"],
+      ["step", "7", undefined],
+      ["batch", "2", undefined],
+    ]);
+  });
+
+  test("`name at step N`: a name is tried only from the first letter of a word (one scan per word, not per character)", () => {
+    // Every position inside a long word was a new start scanning to the word's end: a line of 9,000 letters took 0.1 s.
+    const line = `${"x".repeat(40)}loss at step 3 = 0.5`;
+    const sticky = new RegExp(METRIC_AT_COUNTER.source, `${METRIC_AT_COUNTER.flags}y`);
+    for (let at = 1; at <= 44; at++) {
+      sticky.lastIndex = at;
+      expect(sticky.exec(line)).toBeNull();
+    }
+    expect(METRIC_AT_COUNTER.exec(line)?.slice(1)).toEqual([`${"x".repeat(40)}loss`, "step", "3", "0.5"]);
+    expect(METRIC_AT_COUNTER.exec("9.5/val_loss at batch 2: tensor(0.7, device='cuda')")?.slice(1)).toEqual(["val_loss", "batch", "2", "0.7"]);
+  });
+
+  test("an ANSI OSC title ends at the next escape at the latest, so an unterminated one is not rescanned to the end of the line", () => {
+    // Every `ESC ]` without a BEL scanned to the end of the line: a 16 MB line of them never finished.
+    expect("\u001b]0;title\u0007step 1 \u001b[1mloss: 0.5\u001b[0m".replace(ANSI, "")).toBe("step 1 loss: 0.5");
+    expect("\u001b]0;a\u001b[1mb\u0007".replace(ANSI, "")).toBe("\u001b]0;ab\u0007");
+    const result = text(`${"\u001b]".repeat(3000)}\u001b[32mstep 1 loss: 0.5\u001b[0m\nstep 2 loss: 0.4\n`);
+    expect(values(result, "loss")).toEqual([0.5, 0.4]);
   });
 
   test("iteration counters with = and : separators", () => {
@@ -190,6 +300,31 @@ describe("ingestFiles", () => {
     expect(result.runs).toHaveLength(1);
     expect(result.runs[0]?.name).toBe("brave-owl-12");
     expect(result.runs[0]?.hparams).toEqual({ lr: 0.001, optimizer: "Adam", shuffle: true });
+  });
+
+  test("200,000 files: no spread past the argument limit, no scan of all files per run", () => {
+    // An archive of archives holds that many; `push(...issues)` threw a RangeError past ~120,000, and each
+    // MLflow or TensorBoard run looked its first file up with indexOf over all files (quadratic).
+    const files: InputFile[] = Array.from({ length: 200_000 }, (_v, i) => ({ path: `empty/${i}.log`, data: new Uint8Array() }));
+    const metric = bytes("1700000000000 0.5 0\n1700000001000 0.25 1\n");
+    for (let i = 0; i < 2000; i++) files.push({ path: `mlruns/0/r${i}/metrics/loss`, data: metric });
+    const indexOf = Array.prototype.indexOf;
+    let scanned = 0;
+    const spy = jest.spyOn(Array.prototype, "indexOf").mockImplementation(function (this: unknown[], item: unknown, from?: number): number {
+      const found = indexOf.call(this, item, from);
+      scanned += (found < 0 ? this.length : found + 1) - Math.max(0, from ?? 0);
+      return found;
+    });
+    let result: IngestResult;
+    try {
+      result = ingestFiles(files);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(scanned).toBeLessThan(files.length);
+    expect(result.issues).toHaveLength(200_000);
+    expect(result.runs.map((run) => run.name).slice(0, 2)).toEqual(["mlruns/0/r0", "mlruns/0/r1"]);
+    expect(result.runs).toHaveLength(2000);
   });
 
   test("run names: generic file names get their directory", () => {

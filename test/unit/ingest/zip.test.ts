@@ -104,6 +104,20 @@ describe("zip archives (GitHub Actions artifacts)", () => {
     expect(three.issues.map((issue) => issue.code)).toEqual(["zip-nested-too-deep"]);
   });
 
+  test("an archive of 100 archives of 2,000 files each (within the default limits) is read without a RangeError", () => {
+    // Unpacked files and issues were appended with push(...spread): 200,000 arguments to one call,
+    // more than V8 takes (a RangeError past about 120,000), so such an artifact crashed ingest.
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 2000; i++) files[`${i}.txt`] = new Uint8Array();
+    const inner = zipSync(files, { level: 0 });
+    const archives: Record<string, Uint8Array> = {};
+    for (let j = 0; j < 100; j++) archives[`${j}.zip`] = inner;
+    const result = ingestFiles([{ path: "a.zip", data: zipSync(archives, { level: 0 }) }]);
+    expect(result.issues).toHaveLength(200_000);
+    expect(new Set(result.issues.map((issue) => issue.code))).toEqual(new Set(["empty-file"]));
+    expect(result.issues.at(-1)?.location?.file).toBe("a.zip!99.zip!1999.txt");
+  });
+
   test("a corrupt archive is an issue, not a crash", () => {
     const zip = zipSync({ "a.csv": strToU8(CSV) });
     const truncated = zip.slice(0, zip.length - 30);

@@ -18,19 +18,30 @@ export const KERAS_METRIC_LINE = /(^|\s)-\s+[A-Za-z_][\w./-]*:\s/;
 export const MM_EPOCH_ITER = /Epoch(?:\((train|val)\))?\s*\[(\d+)\]\s*\[\s*(\d+)\s*\/\s*(\d+)\]/;
 /** `[1, 2000] loss: 2.303` — the PyTorch tutorial print (epoch, mini-batch). */
 export const TORCH_EPOCH_BATCH = /^\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*(.*)$/;
-/** `loss at batch 5 = tensor(17.47, ...)` / `loss at step 10: 0.3`. */
-export const METRIC_AT_COUNTER = new RegExp(String.raw`([A-Za-z_][\w./-]*)\s+(?:at|@)\s+(batch|step|iter|iteration|epoch)\s+(\d+)\s*[:=]\s*(?:tensor\(\s*)?(${VALUE})(?![\w.])`, "i");
+/**
+ * `loss at batch 5 = tensor(17.47, ...)` / `loss at step 10: 0.3`. The name is tried only from the
+ * first letter of a run of name characters (a later start matches only when that one does), so a long
+ * word costs one scan, not one per character.
+ */
+export const METRIC_AT_COUNTER = new RegExp(String.raw`(?=[A-Za-z_])(?<![A-Za-z_][\w./-]*?)([A-Za-z_][\w./-]*)\s+(?:at|@)\s+(batch|step|iter|iteration|epoch)\s+(\d+)\s*[:=]\s*(?:tensor\(\s*)?(${VALUE})(?![\w.])`, "i");
 /** An optional split word before a metric name: `Train Loss: 0.5`, `Val Loss: 0.6`, `test acc 0.9`. */
 const SPLIT_WORD = String.raw`(?:(?:train|training|val|valid|validation|eval|evaluation|test|dev)\s+)?`;
 /** `name: value`, `name=value`, `'name': value`, `name = tensor(value, ...)`, `Val Loss: 0.6`. */
 export const PAIR = new RegExp(String.raw`(?:^|[\s,;:{(\[|])['"]?(${SPLIT_WORD}[A-Za-z_][\w./-]*)['"]?\s*[:=]\s*(?:tensor\(\s*)?(${VALUE})(?![\w.])`, "gi");
-/** `epoch 3`, `Epoch [3/10]`, `step=100`, `'epoch': 0.5`, `iter: 20`, `Step [100/600]`. */
-export const COUNTER = /(?:^|[^\w])(epoch|step|global_step|iter|iteration|batch)['"]?\s*[:=#]?\s*\[?\s*(\d+(?:\.\d+)?)(?:\s*\/\s*(\d+))?/gi;
+/**
+ * `epoch 3`, `Epoch [3/10]`, `step=100`, `'epoch': 0.5`, `iter: 20`, `Step [100/600]`. Each space run
+ * has one place in the pattern (`\s*[:=#]?\s*\[?\s*` split every run three ways: cubic backtracking).
+ */
+export const COUNTER = /(?:^|[^\w])(epoch|step|global_step|iter|iteration|batch)['"]?\s*(?:[:=#]\s*)?(?:\[\s*)?(\d+(?:\.\d+)?)(?:\s*\/\s*(\d+))?/gi;
 /** `loss 0.123` after a counter on PyTorch-style lines (`epoch 3, loss 0.123`): space-separated pair. */
 export const SPACED_PAIR = new RegExp(String.raw`(?:^|[\s,;|])(${SPLIT_WORD}[A-Za-z_][\w./-]*)\s+(${VALUE})(?![\w./])`, "gi");
-/** ANSI colour and cursor escapes (matching the ESC and BEL control characters is the point). */
+/**
+ * ANSI colour and cursor escapes (matching the ESC and BEL control characters is the point). An OSC
+ * title (`ESC ] ... BEL`) ends at the next ESC at the latest, so an unterminated one is not rescanned
+ * to the end of the line from every `ESC ]` (quadratic).
+ */
 // eslint-disable-next-line no-control-regex
-export const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g;
+export const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*\u0007/g;
 /** Keys that are timings and sizes, not training metrics. */
 export const IGNORED_KEYS = /^(eta|time|elapsed|remaining|speed|params|total|trainable|non-trainable|samples|tokens|mem|memory|gpu_mem|data|it|ms|s|v_num)$|_runtime$|per_second$|^remaining_time$/i;
 /** A whitespace-aligned results table header (fastai `learn.fit`): `epoch  train_loss  valid_loss  accuracy  time`. */

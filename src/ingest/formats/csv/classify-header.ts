@@ -25,16 +25,24 @@ const NON_SERIES = new Set([...STEP_NAMES, "_timestamp", "_runtime", "timestamp"
 const WALL_TIME_NAMES = ["_timestamp", "wall_time", "walltime", "timestamp"] as const;
 /** Columns a W&B runs table always has. */
 const RUNS_TABLE_MARKERS = ["name", "state", "created", "runtime"];
-/** `<run> - <metric>` columns of a W&B chart export. */
-const WANDB_RUN_COLUMN = /^(.+?) - (.+)$/;
+/**
+ * `<run> - <metric>` columns of a W&B chart export. Never run on a name with a line break: it cannot
+ * match one (`.` stops at the break), but finds out only after a scan per ` - ` (quadratic).
+ */
+export const WANDB_RUN_COLUMN = /^(.+?) - (.+)$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const WANDB_AGGREGATE = /__(MIN|MAX)$/;
 const YOLO_MARKERS = /^(train\/box_loss|train\/box_om|metrics\/mAP50\(B\)|metrics\/mAP_0\.5|metrics\/precision(\(B\))?|x\/lr0|lr\/pg0)$/;
 const KERAS_MARKERS = /^(loss|val_loss|acc|accuracy|val_acc|val_accuracy)$/;
 
 /** TensorBoard's "Download CSV" export: `Wall time,Step,Value`, one tag per file. */
 const TENSORBOARD_EXPORT = ["wall time", "step", "value"];
-/** TensorBoard names exports `run-<run>-tag-<tag>.csv`, with `/` in names replaced by `_`. */
-const TENSORBOARD_EXPORT_NAME = /run-(.+)-tag-(.+)\.csv$/i;
+/**
+ * TensorBoard names exports `run-<run>-tag-<tag>.csv`, with `/` in names replaced by `_`. Linear on any
+ * name: only the first `run-` of a line is tried (a later one matches only when the first does), and
+ * the `.csv` ending is checked once before `-tag-` is searched (retrying both per `run-` was quadratic).
+ */
+export const TENSORBOARD_EXPORT_NAME = /(?=run-)(?<!run-.*?)run-(?=.*\.csv$)(.+)-tag-(.+)\.csv$/i;
 
 /**
  * Classifies a CSV header (cells already trimmed and unquoted). `padded` = header cells carried
@@ -51,7 +59,7 @@ export function classifyCsvHeader(names: string[], padded: boolean, path = ""): 
   const columns = names.map((name, index) => {
     if (index === stepColumn || index === wallTimeColumn || (pandasIndex && index === 0)) return null;
     if (NON_SERIES.has(name.toLowerCase()) || name === "" || WANDB_AGGREGATE.test(name)) return null;
-    const grouped = wandbExport ? WANDB_RUN_COLUMN.exec(name) : null;
+    const grouped = wandbExport && !LINE_BREAK.test(name) ? WANDB_RUN_COLUMN.exec(name) : null;
     return grouped ? { group: grouped[1] ?? "", tag: grouped[2] ?? name } : { group: "", tag: name };
   });
   const { format, framework } = flavour(lower, names, padded, pandasIndex, wandbExport);

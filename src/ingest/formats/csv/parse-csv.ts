@@ -42,22 +42,29 @@ interface CsvState {
 export function parseCsv(file: InputFile, limits: IngestLimits): IngestResult {
   const issues: Issue[] = [];
   let state: CsvState | undefined;
-  let pending = "";
+  // Lines of a record whose quoted cell is still open (always an odd number of quotes so far). Only
+  // each new line is scanned for quotes: rescanning the joined record per line was quadratic.
+  let pending: string[] = [];
+  let pendingChars = 0;
   let pendingLine = 0;
   const replaced = forEachLine(file.data, (line, lineNo): boolean => {
-    const record = pending === "" ? line : `${pending}\n${line}`;
-    const startLine = pending === "" ? lineNo : pendingLine;
-    pending = "";
-    if (record.length > MAX_CSV_RECORD_CHARS) {
+    const open = pending.length > 0;
+    const chars = open ? pendingChars + 1 + line.length : line.length;
+    if (chars > MAX_CSV_RECORD_CHARS) {
+      pending = [];
       if (state) state.longLines++;
       return true;
     }
-    if (state === undefined && (record.trim() === "" || record.startsWith("#"))) return true;
-    if (unbalancedQuotes(record)) {
-      pending = record;
-      pendingLine = startLine;
+    if (!open && state === undefined && (line.trim() === "" || line.startsWith("#"))) return true;
+    if (open !== unbalancedQuotes(line)) {
+      if (!open) pendingLine = lineNo;
+      pending.push(line);
+      pendingChars = chars;
       return true;
     }
+    const record = open ? `${pending.join("\n")}\n${line}` : line;
+    const startLine = open ? pendingLine : lineNo;
+    pending = [];
     if (state === undefined) {
       state = startState(record, file, limits);
       return !state.layout.runsTable;
@@ -68,13 +75,14 @@ export function parseCsv(file: InputFile, limits: IngestLimits): IngestResult {
   if (replaced) issues.push(ingestIssue("decode-error", { file: file.path }));
   if (state === undefined) return { runs: [], issues: [...issues, ingestIssue("csv-no-header", { file: file.path, line: 1 })] };
   if (state.layout.runsTable) return { runs: [], issues: [...issues, ingestIssue("wandb-runs-table", { file: file.path, line: 1 })] };
-  if (pending !== "") readRow(state, pending, pendingLine);
+  if (pending.length > 0) readRow(state, pending.join("\n"), pendingLine);
   return finish(state, file, issues);
 }
 
-function unbalancedQuotes(record: string): boolean {
+/** True when `text` holds an odd number of double quotes. */
+function unbalancedQuotes(text: string): boolean {
   let count = 0;
-  for (let i = record.indexOf('"'); i >= 0; i = record.indexOf('"', i + 1)) count++;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count++;
   return count % 2 === 1;
 }
 

@@ -6,7 +6,8 @@
 const NAN = "\u0000NaN";
 const POS_INF = "\u0000Inf";
 const NEG_INF = "\u0000-Inf";
-const PYTHON_SPECIALS = /"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g;
+/** Python's specials and the JSON string literals of their sentinels. */
+const SPECIAL_LITERALS: Readonly<Record<string, string>> = { NaN: `"\\u0000NaN"`, Infinity: `"\\u0000Inf"`, "-Infinity": `"\\u0000-Inf"` };
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -18,17 +19,49 @@ export function parseLenientJson(text: string): { value: JsonValue } | { error: 
   } catch (error) {
     if (!/NaN|Infinity/.test(text)) return { error: errorText(error) };
   }
-  const replaced = text.replace(PYTHON_SPECIALS, (token) => {
-    if (token === "NaN") return `"\\u0000NaN"`;
-    if (token === "Infinity") return `"\\u0000Inf"`;
-    if (token === "-Infinity") return `"\\u0000-Inf"`;
-    return token;
-  });
+  const replaced = quotePythonSpecials(text);
   try {
     return { value: JSON.parse(replaced) as JsonValue };
   } catch (error) {
     return { error: errorText(error) };
   }
+}
+
+/**
+ * `text` with Python's `NaN`, `Infinity` and `-Infinity` outside JSON strings replaced by sentinel
+ * strings. One pass that skips each string whole (an unclosed one runs to the end of the text). A
+ * regular expression did this with one backtracking entry per character of a string (a string of
+ * 8 MB overflowed its stack) and rescanned unclosed strings from every escaped quote (quadratic).
+ */
+export function quotePythonSpecials(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      i = stringEnd(text, i + 1);
+      continue;
+    }
+    const token = c === 78 && text.startsWith("NaN", i) ? "NaN" : c === 73 && text.startsWith("Infinity", i) ? "Infinity" : c === 45 && text.startsWith("-Infinity", i) ? "-Infinity" : undefined;
+    if (token === undefined) {
+      i++;
+      continue;
+    }
+    out += text.slice(copied, i) + (SPECIAL_LITERALS[token] ?? token);
+    i += token.length;
+    copied = i;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** Index just after the closing quote of the string whose text starts at `from`, or the text's length when it never closes. */
+function stringEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c === 92) i++;
+  }
+  return text.length;
 }
 
 function errorText(error: unknown): string {
