@@ -8,6 +8,7 @@ import { firstNonFinite, widen, type ValueExtent } from "./specs/series-table.js
 import { groupMetrics } from "./specs/series-groups.js";
 import { unitOf } from "./specs/curve-chart.js";
 import { DEFAULT_CHART_OPTIONS } from "./specs/options.js";
+import { maxOf, minOf } from "../domain/extremes.js";
 
 /** Defaults of the Mermaid rendering. */
 export const MERMAID_DEFAULTS = {
@@ -149,8 +150,8 @@ function fillGaps(values: number[]): number[] {
 
 function valueRange(lines: readonly number[][]): [number, number] {
   const all = lines.flat().filter((v) => isFiniteValue(v));
-  const min = Math.min(...all);
-  const max = Math.max(...all);
+  const min = minOf(all);
+  const max = maxOf(all);
   const pad = max > min ? (max - min) * 0.05 : Math.abs(max) * 0.1 || 1;
   return [min >= 0 && min - pad < 0 ? 0 : min - pad, max + pad];
 }

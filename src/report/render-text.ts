@@ -5,6 +5,7 @@ import { change, formatScore, orderedCode, reportSeries, seriesSummary, stepRang
 import { reportMessages as M } from "./messages.js";
 import { sparkline } from "./sparkline.js";
 import { causeTitle, verdictOf, type RunStatus } from "./verdict.js";
+import { maxOf } from "../domain/extremes.js";
 
 export interface TextReportOptions {
   /** ANSI colours (default false). */
@@ -42,7 +43,7 @@ function bar(score: number, width: number): string {
 
 function renderSeries(d: RunDiagnosis, width: number, p: Paint): string[] {
   const series = reportSeries(d.run, MAX_SERIES);
-  const tagWidth = Math.min(24, Math.max(...series.map((s) => s.tag.length), 4));
+  const tagWidth = Math.min(24, Math.max(maxOf(series.map((s) => s.tag.length)), 4));
   const sparkWidth = Math.max(10, Math.min(40, width - tagWidth - 34));
   return series.map((s) => {
     const { line, logScale } = sparkline(s.values, sparkWidth);

@@ -3,6 +3,7 @@ import { CAUSE_INFO } from "../diagnose/cause-messages.js";
 import type { Severity } from "../domain/severity.js";
 import { SEVERITY_RANK } from "../domain/severity.js";
 import { reportMessages } from "./messages.js";
+import { maxOf } from "../domain/extremes.js";
 
 /** Without a warning finding, a cause scoring at least this is named in the (still healthy) verdict. */
 export const CONFIG_RISK_SCORE = 0.5;
@@ -40,7 +41,7 @@ export function verdictOf(diagnosis: RunDiagnosis): Verdict {
   const top = problems[0];
   const cause = diagnosis.causes[0];
   if (worst === null || worst === "info" || top === undefined) {
-    const longest = Math.max(...curves.map((s) => s.values.length));
+    const longest = maxOf(curves.map((s) => s.values.length));
     if (longest < MIN_DIAGNOSABLE_POINTS) return { status: "no-data", headline: reportMessages.tooShort(longest, MIN_DIAGNOSABLE_POINTS) };
     if (cause !== undefined && cause.score >= CONFIG_RISK_SCORE) return { status: "healthy", headline: reportMessages.configRisk(causeTitle(cause.id), cause.score) };
     return { status: "healthy", headline: reportMessages.healthy(diagnosis.findings.length) };

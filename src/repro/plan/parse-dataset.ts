@@ -1,4 +1,5 @@
 import type { Dataset } from "./synthetic-data.js";
+import { maxOf } from "../../domain/extremes.js";
 
 /** A dataset file could not be used; the message says what to change. */
 export class DatasetError extends Error {
@@ -19,7 +20,7 @@ export function splitDataset(x: NumericArray, labels: Int32Array, valFraction: n
   const nVal = Math.max(1, Math.round(n * valFraction));
   const nTrain = n - nVal;
   if (nTrain < 1) throw new DatasetError(`the dataset has ${n} samples; at least 2 are needed for a train/validation split`);
-  const numClasses = Math.max(...labels) + 1;
+  const numClasses = maxOf(labels) + 1;
   if (numClasses < 2) throw new DatasetError("labels must contain at least two classes (integer ids 0..C-1)");
   return {
     inputShape,

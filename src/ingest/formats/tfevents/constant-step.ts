@@ -2,6 +2,7 @@ import type { Issue } from "../../../domain/issue.js";
 import type { SplitGroup } from "./assemble-run.js";
 import { tfeventsMessages as msg } from "./messages.js";
 import type { TagInfo } from "./tag-cache.js";
+import { minOf } from "../../../domain/extremes.js";
 
 /**
  * Values of one tag, all logged at one step, from which the step is taken as missing rather than
@@ -32,7 +33,7 @@ export function constantStepIssues(groups: Iterable<SplitGroup>): Issue[] {
     {
       code: "tfevents-constant-step",
       severity: "warning",
-      message: msg.constantStep(more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", "), found.length, Math.min(...found.map((t) => t.repeats + 1)), first.lastStep),
+      message: msg.constantStep(more > 0 ? `${names.join(", ")} and ${more} more` : names.join(", "), found.length, minOf(found.map((t) => t.repeats + 1)), first.lastStep),
       location: { file: first.repeatedIn ?? "" },
     },
   ];
