@@ -23,6 +23,7 @@ export const INGEST_ISSUES = {
   "unknown-format": { severity: "warning", text: () => "The format of this file was not recognised; pass --format csv|json|text|tfevents to force one." },
   "decode-error": { severity: "warning", text: () => "The file is not valid UTF-8; undecodable bytes were replaced." },
   "line-too-long": { severity: "info", text: (a: string) => `${a} line(s) longer than the line-length limit were skipped.` },
+  "csv-header-too-long": { severity: "warning", text: (a: string) => `The CSV's header row is longer than the ${a}-character line limit; the file was not read (its first data row would have been taken for the header).` },
   "csv-no-header": { severity: "warning", text: () => "The CSV has no header row with column names; it was not read. Add a header such as 'epoch,loss,val_loss'." },
   "csv-no-step-column": { severity: "info", text: (a: string) => `No step or epoch column was found; ${a} is used as the step.` },
   "csv-ragged-rows": { severity: "info", text: (a: string) => `${a} row(s) have a different number of cells than the header; missing cells were treated as empty.` },

@@ -78,6 +78,15 @@ describe("line splitting", () => {
 });
 
 describe("CSV edge cases", () => {
+  test("a header row past the line limit: csv-header-too-long, and no data row is taken for the header", () => {
+    const header = Array.from({ length: 120_000 }, (_, i) => `metric_${i}`).join(",");
+    const result = csv(`${header}\n1,2,3\n2,3,4\n`);
+    expect(header.length).toBeGreaterThan(1_000_000);
+    expect(codes(result)).toEqual(["csv-header-too-long"]);
+    expect(result.issues[0]?.location?.line).toBe(1);
+    expect(result.runs).toEqual([]);
+  });
+
   test("no header row of names: csv-no-header", () => {
     expect(codes(csv(""))).toEqual(["csv-no-header"]);
     expect(codes(csv("\n\n# comment\n"))).toEqual(["csv-no-header"]);

@@ -47,12 +47,18 @@ export function parseCsv(file: InputFile, limits: IngestLimits): IngestResult {
   let pending: string[] = [];
   let pendingChars = 0;
   let pendingLine = 0;
+  let headerTooLong = 0;
   const replaced = forEachLine(file.data, (line, lineNo): boolean => {
     const open = pending.length > 0;
     const chars = open ? pendingChars + 1 + line.length : line.length;
     if (chars > MAX_CSV_RECORD_CHARS) {
       pending = [];
-      if (state) state.longLines++;
+      if (state === undefined) {
+        // The header itself: reading on would take the first data row for it.
+        headerTooLong = open ? pendingLine : lineNo;
+        return false;
+      }
+      state.longLines++;
       return true;
     }
     if (!open && state === undefined && (line.trim() === "" || line.startsWith("#"))) return true;
@@ -73,6 +79,7 @@ export function parseCsv(file: InputFile, limits: IngestLimits): IngestResult {
     return true;
   });
   if (replaced) issues.push(ingestIssue("decode-error", { file: file.path }));
+  if (headerTooLong > 0) return { runs: [], issues: [...issues, ingestIssue("csv-header-too-long", { file: file.path, line: headerTooLong }, String(MAX_CSV_RECORD_CHARS))] };
   if (state === undefined) return { runs: [], issues: [...issues, ingestIssue("csv-no-header", { file: file.path, line: 1 })] };
   if (state.layout.runsTable) return { runs: [], issues: [...issues, ingestIssue("wandb-runs-table", { file: file.path, line: 1 })] };
   if (pending.length > 0) readRow(state, pending.join("\n"), pendingLine);
