@@ -75,10 +75,3 @@ export function firstNonFinite(series: Series | undefined): number {
   for (let i = 0; i < series.values.length; i++) if (!Number.isFinite(series.values[i])) return i;
   return -1;
 }
-
-/** Largest value (−Infinity for an empty array), without spreading into Math.max. */
-export function maxOf(values: ArrayLike<number>): number {
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
-  return max;
-}

@@ -2,7 +2,8 @@ import type { Finding } from "../../domain/finding.js";
 import type { TrainingRun } from "../../domain/run.js";
 import type { Series } from "../../domain/series.js";
 import type { TrainingConfig } from "../../domain/training-config.js";
-import { finiteValues, firstNonFinite, maxOf, MEDIAN_SAMPLE, median, pickAccuracy, pickSeries, tailMedian, varies } from "./curve-stats.js";
+import { maxOf } from "../../domain/extremes.js";
+import { finiteValues, firstNonFinite, MEDIAN_SAMPLE, median, pickAccuracy, pickSeries, tailMedian, varies } from "./curve-stats.js";
 import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 
 /** Class counts whose chance loss ln(C) we recognise without being told C. */
