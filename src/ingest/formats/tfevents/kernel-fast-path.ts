@@ -2,6 +2,7 @@ import type { EventDecoder, ScalarCounts } from "./event-decoder.js";
 import type { RecordFastPath, TfRecordDecoder } from "./record-decoder.js";
 import { DEFAULT_KERNEL_SIZES, viewsOf, type KernelSizes, type KernelViews, type ScanKernelExports, type ScanKernelFactory } from "./scan-kernel.js";
 import type { TagCache } from "./tag-cache.js";
+import { KernelCallPolicy } from "./kernel-call-policy.js";
 
 // `reason()` codes, as in assembly/tfrecord-scan.ts.
 const STOP_CUT = 1;
@@ -13,30 +14,6 @@ const NO_CUT = Number.POSITIVE_INFINITY;
 const RESERVE_MARGIN = 1.05;
 /** ...and grows at least this much, so a low projection cannot make it grow (and copy) in small steps. */
 const MIN_GROWTH = 1.5;
-
-/**
- * After a call whose blocks were cut, the next call may take at most twice the records that call
- * stored (never fewer than this); each call not cut doubles the allowance back up to `maxOutput`.
- * A tag whose every record is declined (past its point limit, tensors without the scalars plugin)
- * so costs a few records of wasted scanning per declined record, not a full call's worth.
- */
-const MIN_SCAN_BUDGET = 1;
-
-/**
- * After a kernel call cut at its first record (it stored nothing), the next call goes to the
- * TypeScript loop, and twice as many after each further such call, up to this many: records that
- * are all declined (PyTorch's `add_scalar` without a step writes step 0 every time) then cost what
- * they cost on the TypeScript loop, plus a rare kernel call to see whether they still are.
- */
-const MAX_SKIPPED_CALLS = 1024;
-
-/**
- * When the kernel's tag table is full, each record of a tag it could not register stops a call. Once
- * at least `SATURATED_MIN` such records are more than 1 / `SATURATED_SHARE` of the records the kernel
- * stored, the rest of the run goes to the TypeScript loop, which is then the faster one.
- */
-const SATURATED_MIN = 1024;
-const SATURATED_SHARE = 16;
 
 /** Index of the first of `positions[from, to)` (increasing) that is >= `cut`. */
 function firstAtOrAfter(positions: Int32Array, from: number, to: number, cut: number): number {
@@ -79,16 +56,9 @@ export class KernelFastPath implements RecordFastPath {
   private windowEnd = 0;
   /** Chunk position of the first record not yet stored (where the TypeScript loop resumes after a kernel fault). */
   private resumeAt = 0;
-  /** Records the next kernel call may take (see `MIN_SCAN_BUDGET`). */
-  private budget: number;
+  private readonly policy: KernelCallPolicy;
   /** Records the last `drain` stored. */
   private taken = 0;
-  /** Calls left to hand to the TypeScript loop, and how many the last unproductive kernel call earned. */
-  private skipping = 0;
-  private skip = 0;
-  /** Records the kernel stored, and records it stopped at because their tag could not be registered. */
-  private stored = 0;
-  private unregistered = 0;
 
   constructor(
     private readonly factory: ScanKernelFactory,
@@ -97,15 +67,11 @@ export class KernelFastPath implements RecordFastPath {
     private readonly counts: ScalarCounts,
     private readonly sizes: KernelSizes = DEFAULT_KERNEL_SIZES,
   ) {
-    this.budget = sizes.maxOutput;
+    this.policy = new KernelCallPolicy(sizes.maxOutput);
   }
 
   scanRecords(chunk: Uint8Array, view: DataView, pos: number, frame: TfRecordDecoder): number {
-    if (this.skipping > 0) {
-      this.skipping--;
-      return this.fallback.scanRecords(chunk, view, pos, frame);
-    }
-    if (chunk.length - pos < this.sizes.minBytes || !this.ready()) return this.fallback.scanRecords(chunk, view, pos, frame);
+    if (this.policy.skipCall() || chunk.length - pos < this.sizes.minBytes || !this.ready()) return this.fallback.scanRecords(chunk, view, pos, frame);
     try {
       return this.scanWithKernel(chunk, view, pos, frame);
     } catch {
@@ -123,15 +89,10 @@ export class KernelFastPath implements RecordFastPath {
     for (;;) {
       if (chunk !== this.windowOf || frame.pushes !== this.windowPush || pos < this.windowStart || pos + HEADER > this.windowEnd) this.copyWindow(chunk, pos, frame.pushes);
       const base = this.windowStart;
-      k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes, this.budget);
+      k.scan(this.windowEnd - base, pos - base, frame.verifyDataCrc, frame.maxRecordBytes, this.policy.budget);
       const cut = this.drain(frame);
-      if (cut !== NO_CUT) {
-        this.budget = Math.max(MIN_SCAN_BUDGET, 2 * this.taken);
-        this.skip = this.taken === 0 ? Math.min(MAX_SKIPPED_CALLS, Math.max(1, 2 * this.skip)) : 0;
-        this.skipping = this.skip;
-        return base + cut;
-      }
-      this.budget = Math.min(this.sizes.maxOutput, 2 * this.budget);
+      this.policy.afterCall(this.taken, cut !== NO_CUT);
+      if (cut !== NO_CUT) return base + cut;
       pos = this.resumeAt = base + k.stopPosition();
       const why = k.reason();
       if (why === STOP_FULL) continue;
@@ -140,7 +101,7 @@ export class KernelFastPath implements RecordFastPath {
           unknownAt = pos;
           continue;
         }
-        if (++this.unregistered >= SATURATED_MIN && this.unregistered * SATURATED_SHARE > this.stored) this.retire();
+        if (this.policy.unregisteredTag()) this.retire();
       }
       if (why === STOP_CUT && this.windowEnd < chunk.length && pos > base) {
         this.windowOf = undefined;
@@ -210,7 +171,6 @@ export class KernelFastPath implements RecordFastPath {
     }
     frame.records += taken;
     this.taken = taken;
-    this.stored += taken;
     const counts = this.counts;
     counts.scalars += taken;
     counts.tensorScalars += tensors;
