@@ -12,7 +12,7 @@
  * TEST_DATABASE_URL), BENCH_APP_BARE=off (skip the two baseline apps), BENCH_APP_PROFILE=<dir>
  * (write a V8 CPU profile of each Loss Doctor process there).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -27,7 +27,7 @@ const WARMUP = 40;
 
 interface Target { name: string; webhookUrl: string; checkName: string; pid: number; stop(): Promise<void> }
 interface Job { name: string; payload: unknown; headSha: string }
-interface Row { app: string; phase: string; concurrency: number; n: number; p50: number; p95: number; max: number; throughput: number; errors: number; apiCalls: number; cpuMs: number }
+interface Row { app: string; phase: string; concurrency: number; n: number; p50: number; p95: number; max: number; throughput: number; errors: number; apiCalls: number; cpuMs: number; harnessCpuMs: number }
 
 /**
  * Phases per app: 1, 10 and 50 concurrent (the first 50 of the last one arrive together: a burst),
@@ -49,6 +49,19 @@ function processCpuSeconds(pid: number): number {
     return Number.NaN;
   }
 }
+/** CPU seconds per thread of the process (name → seconds), from /proc/<pid>/task (Linux); empty elsewhere. */
+function threadCpuSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = `${stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))}#${tid}`;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(name, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    }
+  } catch { /* not Linux, or the process is gone */ }
+  return out;
+}
 /** USER_HZ: 100 on every Linux the app is deployed on. */
 const CLOCK_TICKS = 100;
 
@@ -69,9 +82,12 @@ const PG_URL = process.env.TEST_DATABASE_URL ?? "";
 const STORES: StoreKind[] = (process.env.BENCH_APP_STORES?.split(",") ?? ["pglite", ...(PG_URL === "" ? [] : ["postgres"])]) as StoreKind[];
 
 async function startLossDoctor(githubUrl: string, kind: StoreKind): Promise<Target> {
-  const env: Record<string, string> = { LOG_LEVEL: "warn", GITHUB_THROTTLE: "off", ...(kind === "postgres" ? { DATABASE_URL: PG_URL } : {}) };
-  const profile = process.env.BENCH_APP_PROFILE === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`];
-  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, env, nodeArgs: [...profile, "dist/main.js"] });
+  const env: Record<string, string> = { LOG_LEVEL: "warn", GITHUB_THROTTLE: "off", ...(kind === "postgres" ? { DATABASE_URL: PG_URL } : {}), ...(process.env.BENCH_APP_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS }) };
+  const profile = [
+    ...(process.env.BENCH_APP_PROFILE === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`]),
+    ...(process.env.BENCH_APP_HEAP_PROFILE === undefined ? [] : ["--heap-prof", `--heap-prof-dir=${process.env.BENCH_APP_HEAP_PROFILE}`, "--heap-prof-interval=32768"]),
+  ];
+  const app = await spawnApp({ repoRoot: ROOT, githubUrl, secret: SECRET, env, nodeArgs: [...profile, ...(process.env.BENCH_APP_IMPORT === undefined ? [] : ["--import", process.env.BENCH_APP_IMPORT]), "dist/main.js"] });
   return { name: `Loss Doctor (${kind})`, checkName: "Loss Doctor / training", webhookUrl: app.webhookUrl, pid: app.pid, stop: () => app.stop() };
 }
 
@@ -102,6 +118,8 @@ async function runBatch(gh: FakeGitHub, target: Target, jobs: Job[], concurrency
   const requestsBefore = gh.requests.length;
   const start = performance.now();
   const cpuBefore = processCpuSeconds(target.pid);
+  const harnessBefore = process.cpuUsage();
+  const threadsBefore = threadCpuSeconds(target.pid);
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const i = next++;
@@ -117,7 +135,13 @@ async function runBatch(gh: FakeGitHub, target: Target, jobs: Job[], concurrency
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - start) / 1000;
   const cpuMs = ((processCpuSeconds(target.pid) - cpuBefore) * 1000) / jobs.length;
-  return { cpuMs, n: jobs.length, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: Math.max(...latencies), throughput: jobs.length / seconds, errors, apiCalls: (gh.requests.length - requestsBefore) / jobs.length };
+  const harness = process.cpuUsage(harnessBefore);
+  const harnessCpuMs = (harness.user + harness.system) / 1000 / jobs.length;
+  if (process.env.BENCH_APP_THREADS === "on") {
+    const used = [...threadCpuSeconds(target.pid)].map(([name, s]) => [name, ((s - (threadsBefore.get(name) ?? 0)) * 1000) / jobs.length] as const).filter(([, ms]) => ms >= 0.05);
+    console.error(`${target.name} x${concurrency}: ${used.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(", ")} ms/delivery`);
+  }
+  return { cpuMs, harnessCpuMs, n: jobs.length, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: Math.max(...latencies), throughput: jobs.length / seconds, errors, apiCalls: (gh.requests.length - requestsBefore) / jobs.length };
 }
 
 async function main(): Promise<void> {
@@ -141,13 +165,22 @@ async function main(): Promise<void> {
 
   const fmt = (x: number): string => x.toFixed(x >= 100 ? 0 : 1);
   console.log(`# bench:app — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model ?? "?"} — load avg ${loadavg().map((l) => l.toFixed(1)).join(" ")} — Node ${process.version}`);
-  console.log("| app | concurrent | deliveries | p50 ms | p95 ms | max ms | deliveries/s | app CPU ms/delivery | GitHub API calls/delivery | errors |");
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-  for (const r of rows) console.log(`| ${r.app} | ${r.phase} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${fmt(r.throughput)} | ${r.cpuMs.toFixed(2)} | ${r.apiCalls.toFixed(1)} | ${r.errors} |`);
+  console.log("| app | concurrent | deliveries | p50 ms | p95 ms | max ms | deliveries/s | app CPU ms/delivery | harness CPU ms/delivery | GitHub API calls/delivery | errors |");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) console.log(`| ${r.app} | ${r.phase} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${fmt(r.throughput)} | ${r.cpuMs.toFixed(2)} | ${r.harnessCpuMs.toFixed(2)} | ${r.apiCalls.toFixed(1)} | ${r.errors} |`);
   for (const ld of rows.filter((r) => r.app.startsWith("Loss Doctor"))) {
     const bare = rows.find((r) => r.app === BARE && r.phase === ld.phase);
     if (bare !== undefined) console.log(`- ${ld.app}, ${ld.phase} concurrent: throughput ${(ld.throughput / bare.throughput).toFixed(2)}× bare (goal ≥ 0.8×); p95 ${fmt(ld.p95)} ms (goal ≤ 250 ms at 50)`);
   }
+  const bodyBytes = new Map<string, { n: number; bytes: number }>();
+  for (const r of gh.requests) {
+    if (r.operationId === null || r.body === undefined) continue;
+    const e = bodyBytes.get(r.operationId) ?? { n: 0, bytes: 0 };
+    e.n += 1;
+    e.bytes += JSON.stringify(r.body).length;
+    bodyBytes.set(r.operationId, e);
+  }
+  console.log(`- request bodies (mean JSON characters): ${[...bodyBytes].map(([op, e]) => `${op} ${Math.round(e.bytes / e.n)}`).join(", ")}`);
   console.log(`- installation tokens issued: ${gh.state.tokens.length} (Probot caches one per installation and app)`);
   console.log(`- OpenAPI violations recorded by the fake GitHub: ${gh.violations.length}${gh.violations.length === 0 ? "" : `\n${JSON.stringify(gh.violations.slice(0, 5), null, 2)}`}`);
 }

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
    * a local fake; default `on`.
    */
   GITHUB_THROTTLE: optionalText.pipe(z.enum(["on", "off"]).optional()).transform((v) => v ?? "on"),
+  GITHUB_HTTP_CLIENT: optionalText.pipe(z.enum(["node", "fetch"]).optional()).transform((v) => v ?? "node"),
   PORT: optionalText
     .pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").optional())
     .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),

@@ -8,7 +8,7 @@ import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { createLossDoctorApp } from "./app.js";
 import type { AppDeps } from "./deps.js";
-import { UnthrottledOctokit } from "./octokit.js";
+import { appOctokit, type GitHubHttpClient } from "./octokit.js";
 import { startChartRetention } from "./chart-retention.js";
 import { AppConfigCache } from "../config/config-cache.js";
 import type { Log } from "./types.js";
@@ -41,6 +41,8 @@ export interface ServerOptions {
   Octokit?: typeof ProbotOctokit;
   /** false = no retries and no request throttling (fake GitHub in tests/benchmarks). Default: true. */
   throttle?: boolean;
+  /** HTTP client of the GitHub API calls (default `node`: Node's http/https with keep-alive; `fetch`: undici). */
+  httpClient?: GitHubHttpClient;
 }
 
 export interface RunningServer {
@@ -75,7 +77,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     ...(options.logFormat === undefined ? {} : { logFormat: options.logFormat }),
     ...(options.log === undefined ? {} : { log: options.log }),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-    ...(options.Octokit !== undefined ? { Octokit: options.Octokit } : options.throttle === false ? { Octokit: UnthrottledOctokit } : {}),
+    Octokit: options.Octokit ?? appOctokit({ throttle: options.throttle !== false, httpClient: options.httpClient ?? "node" }),
   });
   const middleware = await createNodeMiddleware(createLossDoctorApp(depsFromOptions(options)), { probot, webhooksPath: WEBHOOK_PATH });
   const http = createHttpServer((req, res) => {
@@ -132,6 +134,7 @@ export async function startFromEnv(raw: Record<string, string | undefined>): Pro
   const server = await createServer({
     appId: env.APP_ID, privateKey: env.PRIVATE_KEY, webhookSecret: env.WEBHOOK_SECRET, store, port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL, logFormat: env.LOG_FORMAT,
     throttle: env.GITHUB_THROTTLE === "on",
+    httpClient: env.GITHUB_HTTP_CLIENT,
     ...(env.GITHUB_API_URL === undefined ? {} : { baseUrl: env.GITHUB_API_URL }),
     ...(env.PUBLIC_URL === undefined ? {} : { publicUrl: env.PUBLIC_URL }),
     ...(env.CHART_SIGNING_KEY === undefined ? {} : { chartSigningKey: env.CHART_SIGNING_KEY }),

@@ -1,5 +1,7 @@
 import type { SqlClient } from "./sql-client.js";
 import { LocalLocks } from "./local-locks.js";
+import { Batcher } from "./batcher.js";
+import { claimDeliveries, completeDeliveries, getCommentIds, saveDiagnoses, setCommentIds, type CommentIdWrite, type Completion } from "./sql-batches.js";
 import type {
   ChartFormat,
   ChartRecord,
@@ -53,8 +55,21 @@ export interface SqlStoreOptions {
 /** The Store over any PostgreSQL-speaking client (PGlite or pg). Assumes migrations have run. */
 export class SqlStore implements Store {
   private readonly locks = new LocalLocks();
+  // The statements every delivery makes go in batches (group commit, batcher.ts); the rest one by one.
+  private readonly claims: Batcher<DeliveryRecord, boolean>;
+  private readonly completions: Batcher<Completion, void>;
+  private readonly diagnoses: Batcher<DiagnosisRecord, void>;
+  private readonly commentReads: Batcher<CommentKey, number | null>;
+  private readonly commentWrites: Batcher<CommentIdWrite, void>;
 
-  constructor(private readonly db: SqlClient, private readonly options: SqlStoreOptions = {}) {}
+  constructor(private readonly db: SqlClient, private readonly options: SqlStoreOptions = {}) {
+    const query: SqlClient["query"] = (sql, params) => db.query(sql, params);
+    this.claims = new Batcher((items) => claimDeliveries(query, items));
+    this.completions = new Batcher((items) => completeDeliveries(query, items));
+    this.diagnoses = new Batcher((items) => saveDiagnoses(query, items));
+    this.commentReads = new Batcher((items) => getCommentIds(query, items));
+    this.commentWrites = new Batcher((items) => setCommentIds(query, items));
+  }
 
   withCommentLock<T>(k: CommentKey, fn: () => Promise<T>): Promise<T> {
     const key = `${k.repo}#${k.issueNumber}#${k.key}`;
@@ -68,28 +83,16 @@ export class SqlStore implements Store {
     );
   }
 
-  async claimDelivery(d: DeliveryRecord): Promise<boolean> {
-    // New id: inserted. Known id: taken over only when never completed and its lease ran out.
-    const { rows } = await this.db.query<{ id: string }>(
-      `INSERT INTO deliveries (id, event, received_at, claimed_until) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET received_at = EXCLUDED.received_at, claimed_until = EXCLUDED.claimed_until
-       WHERE deliveries.completed_at IS NULL AND deliveries.claimed_until IS NOT NULL AND deliveries.claimed_until < EXCLUDED.received_at
-       RETURNING id`,
-      [d.id, d.event, d.receivedAt, d.claimedUntil],
-    );
-    return rows.length === 1;
+  claimDelivery(d: DeliveryRecord): Promise<boolean> {
+    return this.claims.run(d);
   }
 
-  async completeDelivery(id: string, completedAt: string): Promise<void> {
-    await this.db.query("UPDATE deliveries SET completed_at = $2 WHERE id = $1", [id, completedAt]);
+  completeDelivery(id: string, completedAt: string): Promise<void> {
+    return this.completions.run({ id, completedAt });
   }
 
-  async saveDiagnosis(r: DiagnosisRecord): Promise<void> {
-    await this.db.query(
-      `INSERT INTO diagnoses (repo, ref, sha, kind, summary, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-       ON CONFLICT (repo, sha, kind, ref) DO UPDATE SET summary = EXCLUDED.summary, created_at = EXCLUDED.created_at`,
-      [r.repo, r.ref, r.sha, r.kind, JSON.stringify(r.summary), r.createdAt],
-    );
+  saveDiagnosis(r: DiagnosisRecord): Promise<void> {
+    return this.diagnoses.run(r);
   }
 
   async latestDiagnosis(repo: string, ref: string, kind: DiagnosisKind): Promise<DiagnosisRecord | null> {
@@ -124,20 +127,12 @@ export class SqlStore implements Store {
     return rows[0]?.n ?? 0;
   }
 
-  async getCommentId(k: CommentKey): Promise<number | null> {
-    const { rows } = await this.db.query<{ comment_id: string | number }>(
-      "SELECT comment_id FROM comments WHERE repo = $1 AND issue_number = $2 AND key = $3",
-      [k.repo, k.issueNumber, k.key],
-    );
-    return rows[0] === undefined ? null : Number(rows[0].comment_id);
+  getCommentId(k: CommentKey): Promise<number | null> {
+    return this.commentReads.run(k);
   }
 
-  async setCommentId(k: CommentKey, commentId: number): Promise<void> {
-    await this.db.query(
-      `INSERT INTO comments (repo, issue_number, key, comment_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (repo, issue_number, key) DO UPDATE SET comment_id = EXCLUDED.comment_id`,
-      [k.repo, k.issueNumber, k.key, commentId],
-    );
+  setCommentId(k: CommentKey, commentId: number): Promise<void> {
+    return this.commentWrites.run({ key: k, commentId });
   }
 
   async saveExperiment(e: ExperimentRecord): Promise<void> {

@@ -9,9 +9,10 @@ export function rollingMedian(values: ArrayLike<number>, window: number): Float6
   const n = values.length;
   const half = Math.max(0, Math.floor(window / 2));
   const out = new Float64Array(n);
+  const scratch = new Float64Array(Math.min(n, 2 * half + 1));
   for (let i = 0; i < n; i++) {
     const reach = Math.min(half, i, n - 1 - i);
-    out[i] = median(values, i - reach, i + reach + 1);
+    out[i] = median(values, i - reach, i + reach + 1, scratch);
   }
   return out;
 }

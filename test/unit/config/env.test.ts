@@ -39,6 +39,12 @@ describe("readEnv()", () => {
     expect(() => readEnv({ ...base, CHART_RETENTION_DAYS: "two weeks" })).toThrow(/CHART_RETENTION_DAYS:/);
   });
 
+  test("GITHUB_HTTP_CLIENT: node by default, fetch on request, anything else refused", () => {
+    expect(readEnv(base).GITHUB_HTTP_CLIENT).toBe("node");
+    expect(readEnv({ ...base, GITHUB_HTTP_CLIENT: "fetch" }).GITHUB_HTTP_CLIENT).toBe("fetch");
+    expect(() => readEnv({ ...base, GITHUB_HTTP_CLIENT: "curl" })).toThrow(/GITHUB_HTTP_CLIENT:/);
+  });
+
   test("GITHUB_THROTTLE: on by default, off on request, anything else refused", () => {
     expect(readEnv(base).GITHUB_THROTTLE).toBe("on");
     expect(readEnv({ ...base, GITHUB_THROTTLE: "off" }).GITHUB_THROTTLE).toBe("off");

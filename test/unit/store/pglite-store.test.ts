@@ -28,3 +28,18 @@ describe("PGlite store", () => {
     expect((await store.latestDiagnosis("o/persist", "main", "training"))?.summary).toEqual({ ok: true });
   }, 60_000);
 });
+
+describe("PGlite store, batched statements", () => {
+  test("a row the database refuses fails only its own call; the rest of its batch is saved", async () => {
+    const store = await openPgliteStore("memory://");
+    try {
+      const record = (sha: string, kind: string) => ({ repo: "o/r", ref: "main", sha, kind, summary: { sha }, createdAt: "2026-01-01T00:00:00.000Z" }) as Parameters<Store["saveDiagnosis"]>[0];
+      const settled = await Promise.allSettled([record("s0", "training"), record("s1", "training"), record("s2", "bogus"), record("s3", "training")].map((r) => store.saveDiagnosis(r)));
+      expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+      expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(Error);
+      expect((await store.latestDiagnosis("o/r", "main", "training"))?.summary).toEqual({ sha: "s0" });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});

@@ -127,6 +127,27 @@ export function storeContract(name: string, getStore: () => Store): void {
     expect(await store.withCommentLock(key, hold("d", 1))).toBe("d");
   });
 
+  test(`${name}: many concurrent deliveries' calls (sent in batches by the SQL stores) each get their own answer`, async () => {
+    const store = getStore();
+    const repo = `${name}/batch`;
+    const ids = Array.from({ length: 40 }, (_, i) => `${name}-batch-${i}`);
+    // Every id twice in one wave: exactly one claim of each wins.
+    const claims = await Promise.all([...ids, ...ids].map((id) => store.claimDelivery(claim(id, T0, T1))));
+    expect(claims.slice(0, 40).map((c, i) => Number(c) + Number(claims[40 + i]))).toEqual(ids.map(() => 1));
+    // Text that array literals or hand-built SQL would mangle survives the batch encoding.
+    const odd = (i: number): string => `q'"\\{},${i} ✓ ${"é".repeat(i % 3)}\n`;
+    await Promise.all(ids.map((id, i) => store.saveDiagnosis({ repo, ref: odd(i), sha: id, kind: "training", summary: { label: odd(i), i }, createdAt: T0 })));
+    await Promise.all(ids.map((id) => store.completeDelivery(id, T0_5)));
+    expect(await Promise.all(ids.map((id) => store.claimDelivery(claim(id, T2, T3))))).toEqual(ids.map(() => false));
+    const latest = await Promise.all(ids.map((_, i) => store.latestDiagnosis(repo, odd(i), "training")));
+    expect(latest.map((d) => d?.summary)).toEqual(ids.map((_, i) => ({ label: odd(i), i })));
+    // Concurrent writes of one comment key: the last call wins; reads of many keys at once.
+    await Promise.all([1, 2, 3].map((n) => store.setCommentId({ repo, issueNumber: 1, key: odd(1) }, n)));
+    await Promise.all(ids.map((_, i) => store.setCommentId({ repo, issueNumber: i + 2, key: odd(i) }, 1000 + i)));
+    const keys = [{ repo, issueNumber: 1, key: odd(1) }, ...ids.map((_, i) => ({ repo, issueNumber: i + 2, key: odd(i) })), { repo, issueNumber: 999, key: "none" }];
+    expect(await Promise.all(keys.map((k) => store.getCommentId(k)))).toEqual([3, ...ids.map((_, i) => 1000 + i), null]);
+  });
+
   test(`${name}: experiments are saved, updated and found by sha`, async () => {
     const store = getStore();
     const repo = `${name}/exp`;

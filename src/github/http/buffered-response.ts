@@ -1,0 +1,70 @@
+/**
+ * A complete HTTP response held in memory, with the part of the Fetch `Response` interface that
+ * Octokit and our code read: status, url, headers, text/json/arrayBuffer/bytes/blob, a `body` stream
+ * made on demand, clone. Building it costs a buffer and a `Headers`, where undici's `Response` also
+ * builds the web-stream machinery for every response.
+ */
+export class BufferedResponse {
+  readonly ok: boolean;
+  readonly redirected = false;
+  readonly type = "basic";
+  private used = false;
+
+  constructor(
+    private readonly bytes_: Buffer,
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: Headers,
+    readonly url: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+
+  get bodyUsed(): boolean {
+    return this.used;
+  }
+
+  /** The body as a web stream (Octokit's `parseSuccessResponseBody: false`); consumes it. */
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.status === 204 || this.status === 205 || this.status === 304) return null;
+    const chunk = new Uint8Array(this.take());
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (chunk.byteLength > 0) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+  }
+
+  async text(): Promise<string> {
+    return this.take().toString("utf8");
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text()) as unknown;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const b = this.take();
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.arrayBuffer());
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([await this.arrayBuffer()], { type: this.headers.get("content-type") ?? "" });
+  }
+
+  clone(): BufferedResponse {
+    if (this.used) throw new TypeError("Response.clone: the body has already been read");
+    return new BufferedResponse(this.bytes_, this.status, this.statusText, new Headers(this.headers), this.url);
+  }
+
+  private take(): Buffer {
+    if (this.used) throw new TypeError("Body has already been read");
+    this.used = true;
+    return this.bytes_;
+  }
+}
