@@ -9,6 +9,7 @@ export class BufferedResponse {
   readonly redirected = false;
   readonly type = "basic";
   private used = false;
+  private stream: ReadableStream<Uint8Array> | undefined;
 
   constructor(
     private readonly bytes_: Buffer,
@@ -24,16 +25,18 @@ export class BufferedResponse {
     return this.used;
   }
 
-  /** The body as a web stream (Octokit's `parseSuccessResponseBody: false`); consumes it. */
+  /** The body as a web stream (Octokit's `parseSuccessResponseBody: false`); made once, and then the body counts as read. */
   get body(): ReadableStream<Uint8Array> | null {
     if (this.status === 204 || this.status === 205 || this.status === 304) return null;
+    if (this.stream !== undefined) return this.stream;
     const chunk = new Uint8Array(this.take());
-    return new ReadableStream<Uint8Array>({
+    this.stream = new ReadableStream<Uint8Array>({
       start(controller) {
         if (chunk.byteLength > 0) controller.enqueue(chunk);
         controller.close();
       },
     });
+    return this.stream;
   }
 
   async text(): Promise<string> {

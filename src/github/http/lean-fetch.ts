@@ -41,6 +41,13 @@ function abortError(signal: AbortSignal): unknown {
 
 type Body = string | Uint8Array | undefined;
 
+/** A kept-alive socket the server had closed: the request never reached it (retried once). */
+class StaleSocketError extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
 function leanBody(body: RequestInit["body"]): Body | null {
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string" || body instanceof Uint8Array) return body;
@@ -107,7 +114,20 @@ export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
     });
   };
 
+  /**
+   * Sends once more when a kept-alive socket turns out to have been closed by the server meanwhile
+   * (reset before any response: the server never took the request), as Node's documentation advises.
+   */
   function send(url: URL, init: RequestInit, body: Body): Promise<BufferedResponse> {
+    return sendOnce(url, init, body).catch((error: unknown) => {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return sendOnce(url, init, body).catch((again: unknown) => {
+        throw again instanceof StaleSocketError ? fetchFailed(again.cause) : again;
+      });
+    });
+  }
+
+  function sendOnce(url: URL, init: RequestInit, body: Body): Promise<BufferedResponse> {
     const signal = init.signal ?? undefined;
     if (signal?.aborted === true) return Promise.reject(abortError(signal));
     const method = (init.method ?? "GET").toUpperCase();
@@ -126,9 +146,10 @@ export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
       });
       signal?.addEventListener("abort", onAbort, { once: true });
       req.once("timeout", () => req.destroy(new Error(`no response for ${timeoutMs} ms`)));
-      req.once("error", (error) => {
+      req.once("error", (error: NodeJS.ErrnoException) => {
         signal?.removeEventListener("abort", onAbort);
-        reject(fetchFailed(error));
+        const stale = req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
+        reject(stale ? new StaleSocketError(error) : fetchFailed(error));
       });
       req.end(body);
     });

@@ -20,7 +20,16 @@ const routes: Record<string, (req: IncomingMessage, body: string, res: ServerRes
   "/big": (_req, _body, res) => void res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(10_000)),
   "/slow": (_req, _body, res) => void setTimeout(() => res.writeHead(200).end("late"), 400),
   "/empty": (_req, _body, res) => void res.writeHead(204).end(),
+  // Answers the first request on a connection; closes the connection unanswered on any later one
+  // (a server that dropped an idle kept-alive connection).
+  "/once-per-socket": (req, _body, res) => {
+    const served = (servedOn.get(req.socket) ?? 0) + 1;
+    servedOn.set(req.socket, served);
+    if (served > 1) req.socket.destroy();
+    else res.writeHead(200, { "content-type": "text/plain" }).end(`served ${served}`);
+  },
 };
+const servedOn = new WeakMap<object, number>();
 
 let server: Server;
 let base = "";
@@ -85,6 +94,12 @@ describe("createLeanFetch", () => {
     await expect(leanFetch("http://127.0.0.1:1/")).rejects.toMatchObject({ name: "TypeError", cause: { code: "ECONNREFUSED" } });
   });
 
+  test("a kept-alive connection the server closed meanwhile is retried once on a new one", async () => {
+    const client = createLeanFetch({ maxSockets: 1 });
+    expect(await (await client(`${base}/once-per-socket`, { method: "POST", body: "a" })).text()).toBe("served 1");
+    expect(await (await client(`${base}/once-per-socket`, { method: "POST", body: "b" })).text()).toBe("served 1");
+  });
+
   test("an abort signal cancels before and during the request", async () => {
     await expect(leanFetch(`${base}/echo`, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
     const controller = new AbortController();
@@ -99,7 +114,8 @@ describe("createLeanFetch", () => {
     await expect(octokit.request("GET /missing")).rejects.toMatchObject({ status: 404, message: expect.stringContaining("Not Found") });
     expect((await octokit.request("GET /empty")).status).toBe(204);
     const raw = await octokit.request("GET /gzip", { request: { parseSuccessResponseBody: false } });
-    const text = await new Response(raw.data as unknown as ReadableStream).text();
+    const stream = raw.data as unknown as ReadableStream;
+    const text = await new Response(stream).text();
     expect(JSON.parse(text)).toEqual({ zipped: "é".repeat(1000) });
   });
 });
