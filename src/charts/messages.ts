@@ -39,6 +39,7 @@ export const FINDING_LABELS: Readonly<Record<string, (evidence: Record<string, u
   "val-below-train": () => "val < train",
   noisy: () => "noisy",
   "epoch-sawtooth": () => "per-epoch sawtooth",
+  "loss-jump": (e) => (typeof e["ratio"] === "number" ? `jumped ${String(Number(e["ratio"].toPrecision(2)))}×` : "loss jump"),
   "metric-stuck": () => "stuck at chance",
 };
 

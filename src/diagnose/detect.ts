@@ -3,6 +3,7 @@ import type { TrainingRun } from "../domain/run.js";
 import { SEVERITY_RANK } from "../domain/severity.js";
 import { PREPARE_DEFAULTS, resolveOptions } from "./detector-options.js";
 import { epochSawtoothDetector } from "./detectors/epoch-sawtooth.js";
+import { lossJumpDetector } from "./detectors/loss-jump.js";
 import { divergenceDetector } from "./detectors/divergence.js";
 import { metricStuckDetector } from "./detectors/metric-stuck.js";
 import { noisyDetector } from "./detectors/noisy.js";
@@ -41,6 +42,7 @@ export const DETECTORS: readonly Detector[] = [
   slowConvergenceDetector,
   overfittingDetector,
   valBelowTrainDetector,
+  lossJumpDetector,
   noisyDetector,
   metricStuckDetector,
 ] as Detector[];
@@ -75,6 +77,13 @@ export function buildContext(run: TrainingRun, options: DetectOptions = {}): Det
   return context;
 }
 
+/** Drops findings made redundant by another finding on the same series (`Detector.supersededBy`). */
+function withoutSuperseded(findings: Finding[]): Finding[] {
+  const present = new Set(findings.map((f) => `${f.id}\u0000${f.series}`));
+  const supersededBy = new Map(DETECTORS.map((d) => [d.id, d.supersededBy ?? []]));
+  return findings.filter((f) => !(supersededBy.get(f.id) ?? []).some((id) => present.has(`${id}\u0000${f.series}`)));
+}
+
 /**
  * Runs every enabled detector over one run and returns its findings, most severe first.
  *
@@ -93,7 +102,7 @@ export function detectFindings(run: TrainingRun, options: DetectOptions = {}): F
     findings.push(...detector.detect(context, thresholds));
   }
   const order = new Map(DETECTOR_IDS.map((id, i) => [id, i]));
-  return findings.sort(
+  return withoutSuperseded(findings).sort(
     (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.series.localeCompare(b.series),
   );
 }

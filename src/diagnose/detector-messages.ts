@@ -21,6 +21,11 @@ export function formatRise(rise: number): string {
   return rise <= 1 ? `${formatPercent(rise)} above` : `${formatValue(1 + rise)}×`;
 }
 
+/** "250 steps" or "3 epochs": a length of the run. */
+export function formatSpan(length: number, unit: "step" | "epoch"): string {
+  return `${formatValue(length)} ${unit}${length === 1 ? "" : "s"}`;
+}
+
 /** "step 1200" or "epoch 12". */
 export function formatStep(step: number, unit: "step" | "epoch"): string {
   return `${unit} ${formatValue(step)}`;
@@ -44,6 +49,11 @@ export const DETECTOR_MESSAGES = {
   epochSawtooth: (p: { series: string; period: number; cycles: number; amplitude: number; explained: number; searched: boolean }): string =>
     `${p.series} repeats the same ${p.searched ? "pattern" : "within-epoch pattern"} every ${p.period} steps for ${p.cycles} ${p.searched ? "cycles" : "epochs"} ` +
     `(±${formatPercent(p.amplitude)}, ${formatPercent(p.explained)} of its step-to-step spread): the batches come in the same order every epoch`,
+  lossJump: (p: { series: string; before: number; peak: number; after: number; at: string; factor: number; span: string | null; recoveredAt: string | null; lrRaised: boolean }): string =>
+    `${p.series} jumped from ${formatValue(p.before)} to ${formatValue(p.peak)} at ${p.at} and stayed at least ${formatValue(p.factor)}× higher ` +
+    (p.span === null ? "to the end of the run" : `for ${p.span}`) +
+    (p.recoveredAt === null ? `; it never came back to ${formatValue(p.before)}` : `; back near ${formatValue(p.before)} at ${p.recoveredAt}`) +
+    (p.lrRaised ? " — the learning rate went up there too (a schedule restart)" : ""),
   spikes: (p: { series: string; count: number; height: number; at: string }): string =>
     p.count === 1
       ? `${p.series} has 1 isolated spike: ${formatValue(p.height)}× its local level at ${p.at}`

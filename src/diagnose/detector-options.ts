@@ -209,6 +209,38 @@ export const EPOCH_SAWTOOTH_DEFAULTS = {
   minProfileVariation: 2,
 };
 
+export const LOSS_JUMP_DEFAULTS = {
+  /** The level after the jump ÷ the level before it, at or above which the loss jumped (2 = doubled). */
+  minRatio: 2,
+  /** Analysis points (bucket medians) whose median is the level before the jump. */
+  beforePoints: 5,
+  /**
+   * Analysis points whose median is the level after the jump: the loss must stay up this long, longer
+   * than a spike (`spikes.maxWidth` raw points), so a burst of bad batches is not a jump.
+   */
+  afterPoints: 5,
+  /**
+   * Raw points in a row at or above `minRatio` × the level before, from the jump on: twice a spike's
+   * `maxWidth`, so a burst of a few bad batches is not a jump. A raised stretch that reaches the end of
+   * the series needs only `minEndPoints`.
+   */
+  minSustainPoints: 6,
+  minEndPoints: 3,
+  /** The jump must happen within this many analysis points (a slow climb is `divergence`'s trend check). */
+  maxRisePoints: 2,
+  /** Series shorter than this many analysis points are not searched. */
+  minPoints: 20,
+  /**
+   * The rise must give back at least this fraction of the progress made before it (initial level −
+   * level before): a loss near zero that goes from 1e-4 to 3e-4 doubled but lost nothing that matters.
+   */
+  minGiveBack: 0.05,
+  /** Recovered once the smooth curve is back within this fraction above the level before the jump. */
+  recoverTolerance: 0.1,
+  /** The learning rate at least this many times higher after the jump than before: a schedule restart (info). */
+  lrRaiseRatio: 1.5,
+};
+
 export const DETECTOR_DEFAULTS = {
   prepare: PREPARE_DEFAULTS,
   "non-finite": NON_FINITE_DEFAULTS,
@@ -223,6 +255,7 @@ export const DETECTOR_DEFAULTS = {
   noisy: NOISY_DEFAULTS,
   "metric-stuck": METRIC_STUCK_DEFAULTS,
   "epoch-sawtooth": EPOCH_SAWTOOTH_DEFAULTS,
+  "loss-jump": LOSS_JUMP_DEFAULTS,
 } as const;
 
 /** Defaults overridden by the finite numbers in `overrides` (unknown keys are ignored). */

@@ -4,7 +4,7 @@ import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseScorer } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { spikes: 1.4, huge: 2.2, noisy: 0.5, valBelowTrain: 0.4, squared: 0.5, robust: 1.0 } as const;
+const W = { spikes: 1.4, lossJump: 0.6, huge: 2.2, noisy: 0.5, valBelowTrain: 0.4, squared: 0.5, robust: 1.0 } as const;
 
 /** data-outliers: isolated spikes and a loss of enormous magnitude (unscaled or extreme targets); squared-error loss amplifies them. */
 export const dataOutliers: CauseScorer = {
@@ -12,6 +12,7 @@ export const dataOutliers: CauseScorer = {
   assess(context, tally) {
     const s = context.signals;
     supportFinding(context, tally, "spikes", W.spikes);
+    supportFinding(context, tally, "loss-jump", W.lossJump);
     const huge = s.lossScale !== null && s.lossScale >= T.hugeLossScale && !s.nonFiniteFromStart;
     if (huge && s.lossScale !== null) tally.support(W.huge, evidence.hugeLoss(s.lossScale));
     supportFinding(context, tally, "noisy", W.noisy);

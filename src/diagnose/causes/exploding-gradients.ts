@@ -4,7 +4,7 @@ import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseScorer } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { blewUp: 2.0, nonFinite: 1.5, fromStart: 0.5, explosive: 1.5, spikes: 0.6, gradBurst: 2.0, configLargeInit: 1.5, configClip: 1.0 } as const;
+const W = { blewUp: 2.0, nonFinite: 1.5, fromStart: 0.5, explosive: 1.5, spikes: 0.6, lossJump: 1.0, gradBurst: 2.0, configLargeInit: 1.5, configClip: 1.0 } as const;
 
 /** exploding-gradients: NaN/Inf, explosive divergence, gradient-norm bursts; large init without clipping. */
 export const explodingGradients: CauseScorer = {
@@ -18,6 +18,7 @@ export const explodingGradients: CauseScorer = {
     const divergence = context.findings.find((f) => f.id === "divergence" && f.evidence["explosive"] === true);
     if (divergence !== undefined) tally.support(W.explosive, evidence.explosive(num(divergence, "ratio") ?? Number.NaN));
     supportFinding(context, tally, "spikes", W.spikes);
+    supportFinding(context, tally, "loss-jump", W.lossJump);
     if (s.gradNormBurst !== null && s.gradNormBurst >= T.gradNormBurst) tally.support(W.gradBurst, evidence.gradBurst(s.gradNormBurst));
     const std = context.config.extra?.["initStd"];
     if (typeof std === "number" && std >= T.initStdLarge) tally.supportConfig(W.configLargeInit, evidence.initStd(std));

@@ -4,7 +4,7 @@ import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseContext, CauseScorer, Tally } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { divergence: 2.2, explosive: 0.8, nonFinite: 1.2, oscillation: 1.6, spikes: 0.8, explosionThenChance: 2.2, configExtreme: 4.5, configHigh: 2.5, configSlightlyHigh: 0.8, configSafe: 2.5 } as const;
+const W = { divergence: 2.2, explosive: 0.8, nonFinite: 1.2, oscillation: 1.6, spikes: 0.8, lossJump: 0.8, explosionThenChance: 2.2, configExtreme: 4.5, configHigh: 2.5, configSlightlyHigh: 0.8, configSafe: 2.5 } as const;
 
 function assessConfig(context: CauseContext, tally: Tally): void {
   const { config } = context;
@@ -34,6 +34,7 @@ export const lrTooHigh: CauseScorer = {
     supportFinding(context, tally, "non-finite", W.nonFinite);
     supportFinding(context, tally, "oscillation", W.oscillation);
     supportFinding(context, tally, "spikes", W.spikes);
+    supportFinding(context, tally, "loss-jump", W.lossJump);
     const s = context.signals;
     if (s.earlyExplosion && s.atChance && s.initialLoss !== null && s.chanceLevel !== null && s.numClasses !== null) {
       tally.support(W.explosionThenChance, `${evidence.explosion(s.initialLoss, s.chanceLevel, "chance level")}; ${evidence.atChance(s.chanceLoss ?? s.chanceLevel, s.numClasses)}`);

@@ -18,5 +18,7 @@ export interface DetectorContext {
 export interface Detector<T extends Record<string, number> = Record<string, number>> {
   id: string;
   defaults: T;
+  /** Finding ids that, on the same series, make this detector's finding redundant (it is dropped). */
+  supersededBy?: readonly string[];
   detect(context: DetectorContext, options: T): Finding[];
 }

@@ -1,0 +1,122 @@
+import type { Finding } from "../../domain/finding.js";
+import type { Series } from "../../domain/series.js";
+import { DIVERGENCE_DEFAULTS, LOSS_JUMP_DEFAULTS } from "../detector-options.js";
+import { DETECTOR_MESSAGES, formatSpan, formatStep } from "../detector-messages.js";
+import { median } from "../stats/median.js";
+import { analysisStep, clampConfidence, positionOf, rawStep, round4, saturate } from "./finding-helpers.js";
+import type { PreparedSeries } from "./prepare-series.js";
+import { lossSeries } from "./select.js";
+import type { Detector, DetectorContext } from "./types.js";
+
+type Options = typeof LOSS_JUMP_DEFAULTS;
+
+interface Jump {
+  /** First analysis point of the raised level. */
+  index: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * The largest abrupt rise of the level: at index k the median of the `afterPoints` points from k is at
+ * least `minRatio` × the median of the `beforePoints` points before k, and the point `maxRisePoints`
+ * before k is still near the old level (the rise is sudden, not a slow climb).
+ */
+function largestJump(values: Float64Array, o: Options, scratch: Float64Array): Jump | null {
+  let best: Jump | null = null;
+  for (let k = o.beforePoints; k + o.afterPoints <= values.length; k++) {
+    const before = median(values, k - o.beforePoints, k, scratch);
+    if (!(before > 0)) continue;
+    const after = median(values, k, k + o.afterPoints, scratch);
+    const lead = values[Math.max(0, k - o.maxRisePoints)] ?? Number.NaN;
+    if (after >= o.minRatio * before && lead < o.minRatio * before && (best === null || after / before > best.after / best.before)) {
+      best = { index: k, before, after };
+    }
+  }
+  return best;
+}
+
+/**
+ * The raw points behind a jump found on the analysis buckets: the first raw point at or above
+ * `minRatio` × the level before (the jump's exact step) and the highest one in the raised stretch.
+ */
+function rawJump(p: PreparedSeries, jump: Jump, o: Options): { index: number; peak: number; sustained: number } | null {
+  const bounds = p.analysis.bounds;
+  const from = bounds[Math.max(0, jump.index - o.maxRisePoints)] ?? 0;
+  const to = bounds[Math.min(bounds.length - 1, jump.index + o.afterPoints)] ?? p.length;
+  const high = o.minRatio * jump.before;
+  let index = from;
+  while (index < to && !((p.bad[index] as number) >= high)) index++;
+  if (index === to) return null;
+  let sustained = 0;
+  let peak = Number.NEGATIVE_INFINITY;
+  for (let i = index; i < p.length && (p.bad[i] as number) >= high; i++, sustained++) peak = Math.max(peak, p.bad[i] as number);
+  return { index, peak, sustained };
+}
+
+/** The raised stretch lasts longer than a spike (or runs to the end of the series). */
+function sustained(p: PreparedSeries, raw: { index: number; sustained: number }, o: Options): boolean {
+  return raw.sustained >= o.minSustainPoints || (raw.index + raw.sustained === p.length && raw.sustained >= o.minEndPoints);
+}
+
+/** First analysis point from `from` where the smooth curve is back near `level`; −1 when never. */
+function recoveryIndex(smooth: Float64Array, from: number, level: number, tolerance: number): number {
+  for (let i = from; i < smooth.length; i++) if ((smooth[i] as number) <= level * (1 + tolerance)) return i;
+  return -1;
+}
+
+/** Last logged learning rate at or before `step`. */
+function lrAt(lr: Series, step: number): number {
+  let value = lr.values[0] ?? Number.NaN;
+  for (let i = 0; i < lr.steps.length && (lr.steps[i] ?? Number.POSITIVE_INFINITY) <= step; i++) value = lr.values[i] ?? value;
+  return value;
+}
+
+function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding | null {
+  const values = p.analysis.values;
+  if (!p.positive || values.length < o.minPoints) return null;
+  const jump = largestJump(values, o, new Float64Array(Math.max(o.beforePoints, o.afterPoints)));
+  if (jump === null) return null;
+  // A rise to an explosion of the initial level is `divergence`'s (explosive) finding.
+  if (jump.after >= Math.sqrt(DIVERGENCE_DEFAULTS.explodeRatio) * p.initialLevel) return null;
+  const progress = p.initialLevel - jump.before;
+  if (!(progress > 0) || jump.after - jump.before < o.minGiveBack * progress) return null;
+  const ratio = jump.after / jump.before;
+  const raw = rawJump(p, jump, o);
+  if (raw === null || !sustained(p, raw, o)) return null;
+  const step = rawStep(p, raw.index);
+  const toEnd = raw.index + raw.sustained === p.length;
+  const span = rawStep(p, raw.index + raw.sustained - 1) - step;
+  const recovered = recoveryIndex(p.smooth, jump.index + o.afterPoints, jump.before, o.recoverTolerance);
+  const recoveredStep = recovered === -1 ? null : analysisStep(p, recovered);
+  const lr = context.learningRate;
+  const lrRaised = lr !== undefined && lr.stepUnit === p.series.stepUnit && lrAt(lr, step) >= o.lrRaiseRatio * lrAt(lr, analysisStep(p, jump.index - o.beforePoints));
+  const unit = p.series.stepUnit;
+  return {
+    id: "loss-jump",
+    severity: lrRaised ? "info" : "warning",
+    confidence: clampConfidence(0.5 + 0.3 * saturate(Math.log2(ratio / o.minRatio) * 2) + (recovered === -1 ? 0.15 : 0.05)),
+    series: p.series.tag,
+    fromStep: step,
+    toStep: recoveredStep ?? analysisStep(p, values.length - 1),
+    evidence: {
+      step, giveBack: round4((jump.after - jump.before) / progress), before: round4(p.toValue(jump.before)), peak: round4(p.toValue(raw.peak)), after: round4(p.toValue(jump.after)), ratio: round4(ratio),
+      recoveredStep, sustainedPoints: raw.sustained, position: round4(positionOf(p, step)), ...(lrRaised ? { lrRaised } : {}),
+    },
+    message: DETECTOR_MESSAGES.lossJump({
+      series: p.series.tag, before: p.toValue(jump.before), peak: p.toValue(raw.peak), after: p.toValue(jump.after), at: formatStep(step, unit),
+      factor: o.minRatio, span: toEnd ? null : formatSpan(span, unit), recoveredAt: recoveredStep === null ? null : formatStep(recoveredStep, unit), lrRaised,
+    }),
+  };
+}
+
+/** `loss-jump`: the loss suddenly rises to a multiple of its level and stays up (longer than a spike). */
+export const lossJumpDetector: Detector<Options> = {
+  id: "loss-jump",
+  defaults: LOSS_JUMP_DEFAULTS,
+  // A jump on the way to an explosion, a rise that never ends or NaN is part of that finding.
+  supersededBy: ["divergence", "non-finite"],
+  detect(context, options) {
+    return lossSeries(context).map((p) => check(p, context, options)).filter((f): f is Finding => f !== null);
+  },
+};

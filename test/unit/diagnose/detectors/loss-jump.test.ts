@@ -1,0 +1,66 @@
+import { describe, expect, test } from "@jest/globals";
+import { detectFindings } from "../../../../src/diagnose/detect.js";
+import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
+import { makeRun, makeSeries } from "../../../helpers/synth-curves.js";
+
+const N = 120;
+/** A smooth decay from 3 towards 0.2 with a small deterministic wobble (no randomness). */
+const base = (i: number): number => 0.2 + 2.8 * Math.exp(-i / 15) + 0.01 * Math.sin(i * 1.7);
+/** `base` with the level multiplied from `at` on by a bump that decays back over `recover` points. */
+function knockedBack(at: number, height: number, recover: number, length = N): number[] {
+  return Array.from({ length }, (_, i) => (i < at ? base(i) : base(i) * (1 + (height - 1) * Math.max(0, 1 - (i - at) / recover))));
+}
+const jumps = (values: number[], extra: Parameters<typeof makeSeries>[2] = "step") =>
+  detectFindings(makeRun("jump", [makeSeries("loss", values, extra)])).filter((f) => f.id === "loss-jump");
+
+describe("loss-jump", () => {
+  test("a jump to 4× that takes 40 steps to come back: a warning with the exact step, the peak and the recovery", () => {
+    const [finding, ...rest] = jumps(knockedBack(60, 4, 40));
+    expect(rest).toEqual([]);
+    expect(finding?.severity).toBe("warning");
+    expect(finding?.evidence).toMatchObject({ step: 60, peak: expect.closeTo(4 * base(60), 3), ratio: expect.any(Number), recoveredStep: expect.any(Number) });
+    expect(finding?.evidence["recoveredStep"] as number).toBeGreaterThan(80);
+    expect(finding?.evidence["recoveredStep"] as number).toBeLessThanOrEqual(100);
+    expect(finding?.message).toBe(DETECTOR_MESSAGES.lossJump({
+      series: "loss", before: finding?.evidence["before"] as number, peak: finding?.evidence["peak"] as number, after: finding?.evidence["after"] as number,
+      at: "step 60", factor: 2, span: `${finding?.evidence["sustainedPoints"] as number - 1} steps`, recoveredAt: `step ${String(finding?.evidence["recoveredStep"])}`, lrRaised: false,
+    }));
+  });
+
+  test("a jump that never comes back runs to the end of the run", () => {
+    const values = Array.from({ length: N }, (_, i) => (i < 100 ? base(i) : 3 * base(i)));
+    const [finding] = jumps(values);
+    expect(finding?.evidence["recoveredStep"]).toBeNull();
+    expect(finding?.message).toContain("to the end of the run; it never came back");
+  });
+
+  test("a burst of 4 high points is not a jump (spikes' territory)", () => {
+    const values = Array.from({ length: N }, (_, i) => (i >= 60 && i < 64 ? 4 * base(i) : base(i)));
+    expect(jumps(values)).toEqual([]);
+  });
+
+  test("a loss near zero that doubles gives back nothing that matters", () => {
+    const tiny = Array.from({ length: N }, (_, i) => (i < 10 ? base(i) : 1e-4 * (i >= 60 ? 2.5 : 1)));
+    expect(jumps(tiny)).toEqual([]);
+  });
+
+  test("a rise to an explosion is divergence's finding, and a jump on a series that diverges is dropped", () => {
+    const exploding = Array.from({ length: N }, (_, i) => (i < 60 ? base(i) : 50));
+    const findings = detectFindings(makeRun("explode", [makeSeries("loss", exploding, "step")]));
+    expect(findings.some((f) => f.id === "divergence")).toBe(true);
+    expect(findings.some((f) => f.id === "loss-jump")).toBe(false);
+  });
+
+  test("when the logged learning rate went up at the jump (a warm restart) the finding is info", () => {
+    const lr = makeSeries("lr", Array.from({ length: N }, (_, i) => (i < 60 ? 1e-4 : 1e-3)), "step", "learning-rate");
+    const findings = detectFindings(makeRun("restart", [makeSeries("loss", knockedBack(60, 4, 40), "step"), lr])).filter((f) => f.id === "loss-jump");
+    expect(findings.map((f) => [f.severity, f.evidence["lrRaised"]])).toEqual([["info", true]]);
+  });
+
+  test("thresholds are options: minRatio 5 ignores a 4× jump; disabling the id removes it", () => {
+    const values = knockedBack(60, 4, 40);
+    const run = makeRun("jump", [makeSeries("loss", values, "step")]);
+    expect(detectFindings(run, { thresholds: { "loss-jump": { minRatio: 5 } } }).some((f) => f.id === "loss-jump")).toBe(false);
+    expect(detectFindings(run, { disabled: ["loss-jump"] }).some((f) => f.id === "loss-jump")).toBe(false);
+  });
+});
