@@ -21,6 +21,10 @@ export const CAUSE_INFO: Readonly<Record<string, { title: string; summary: strin
   "optimizer-choice": { title: "Optimizer choice", summary: "The optimizer (or its settings) is a poor fit: plain SGD without momentum, or Adam with coupled L2." },
   "vanishing-gradients": { title: "Vanishing gradients", summary: "Gradients shrink layer by layer (saturating activations, tiny init, depth), so early layers do not learn." },
   "exploding-gradients": { title: "Exploding gradients", summary: "Gradients grow without bound and overflow to Inf/NaN." },
+  "restart-without-state": {
+    title: "Resumed without its training state",
+    summary: "The run was resumed from a checkpoint, but the learning-rate schedule (and usually the optimizer's moment estimates) started over, so the first updates knocked the model back.",
+  },
 };
 
 /** Evidence sentences (always with the numbers behind them). */
@@ -50,6 +54,8 @@ export const evidence = {
     `the loss starts at ${n(initial)} (chance-level cross-entropy would be ${n(chance)}) while accuracy is only ${n(acc)}`,
   hugeLoss: (scale: number): string => `the loss is of order ${n(scale)}: targets look unscaled or contain extreme values`,
   lrSchedulePresent: (): string => "the logged learning rate changes during training (a schedule is in place)",
+  lrRestart: (from: number, to: number, step: number): string =>
+    `the learning rate went back up from ${n(from)} to ${n(to)} at step ${n(step)}, where the loss jumped`,
   gradBurst: (ratio: number): string => `gradient norm peaks at ${n(ratio)}× its median`,
   deepModel: (layers: number): string => `${layers} hidden layers`,
   activation: (name: string): string => `hidden activation ${name} saturates`,

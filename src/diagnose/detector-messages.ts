@@ -49,11 +49,15 @@ export const DETECTOR_MESSAGES = {
   epochSawtooth: (p: { series: string; period: number; cycles: number; amplitude: number; explained: number; searched: boolean }): string =>
     `${p.series} repeats the same ${p.searched ? "pattern" : "within-epoch pattern"} every ${p.period} steps for ${p.cycles} ${p.searched ? "cycles" : "epochs"} ` +
     `(±${formatPercent(p.amplitude)}, ${formatPercent(p.explained)} of its step-to-step spread): the batches come in the same order every epoch`,
-  lossJump: (p: { series: string; before: number; peak: number; after: number; at: string; factor: number; span: string | null; recoveredAt: string | null; lrRaised: boolean }): string =>
+  lossJump: (p: {
+    series: string; before: number; peak: number; after: number; at: string; factor: number; span: string | null; recoveredAt: string | null;
+    lrRaised: boolean; lrRestart: { from: number; to: number } | null;
+  }): string =>
     `${p.series} jumped from ${formatValue(p.before)} to ${formatValue(p.peak)} at ${p.at} and stayed at least ${formatValue(p.factor)}× higher ` +
     (p.span === null ? "to the end of the run" : `for ${p.span}`) +
     (p.recoveredAt === null ? `; it never came back to ${formatValue(p.before)}` : `; back near ${formatValue(p.before)} at ${p.recoveredAt}`) +
-    (p.lrRaised ? " — the learning rate went up there too (a schedule restart)" : ""),
+    (p.lrRaised ? " — the learning rate went up there too (a warm restart of the schedule)" : "") +
+    (p.lrRestart === null ? "" : ` — at the same step the learning rate went back up from ${formatValue(p.lrRestart.from)} to ${formatValue(p.lrRestart.to)}: the schedule started over`),
   spikes: (p: { series: string; count: number; height: number; at: string }): string =>
     p.count === 1
       ? `${p.series} has 1 isolated spike: ${formatValue(p.height)}× its local level at ${p.at}`

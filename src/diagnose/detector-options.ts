@@ -237,8 +237,13 @@ export const LOSS_JUMP_DEFAULTS = {
   minGiveBack: 0.05,
   /** Recovered once the smooth curve is back within this fraction above the level before the jump. */
   recoverTolerance: 0.1,
-  /** The learning rate at least this many times higher after the jump than before: a schedule restart (info). */
+  /** The learning rate at least this many times higher after the jump than before: a planned warm restart (info). */
   lrRaiseRatio: 1.5,
+  /**
+   * A smaller rise of a learning rate that was not rising before (not warm-up), at the jump: the
+   * schedule started over, as when a run is resumed without its scheduler and optimizer state (warning).
+   */
+  lrRestartRatio: 1.02,
 };
 
 export const DETECTOR_DEFAULTS = {

@@ -12,6 +12,7 @@ import { modelTooLarge } from "./model-too-large.js";
 import { noLrSchedule } from "./no-lr-schedule.js";
 import { noRegularization } from "./no-regularization.js";
 import { noShuffle } from "./no-shuffle.js";
+import { restartWithoutState } from "./restart-without-state.js";
 import { optimizerChoice } from "./optimizer-choice.js";
 import { tooLittleData } from "./too-little-data.js";
 import type { CauseScorer } from "./types.js";
@@ -22,7 +23,7 @@ import { vanishingGradients } from "./vanishing-gradients.js";
 export const CAUSE_SCORERS: readonly CauseScorer[] = [
   lrTooHigh, lrTooLow, batchTooSmall, noRegularization, modelTooLarge, tooLittleData, unnormalizedInputs,
   dataOutliers, missingBatchnorm, badInit, lossMismatch, labelNoise, noShuffle, noLrSchedule, dataMismatch,
-  optimizerChoice, vanishingGradients, explodingGradients,
+  optimizerChoice, vanishingGradients, explodingGradients, restartWithoutState,
 ];
 
 /** Stable cause ids (also docs anchors in docs/diagnostics/causes.md). */

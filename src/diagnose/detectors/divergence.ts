@@ -5,7 +5,7 @@ import { DETECTOR_MESSAGES, formatStep } from "../detector-messages.js";
 import { mannKendall } from "../stats/mann-kendall.js";
 import { longestRunAbove } from "../stats/longest-run-above.js";
 import { median } from "../stats/median.js";
-import { analysisStep, argMin, clampConfidence, positionOf, rawStep, round4, saturate, stepRange, trendTestStart } from "./finding-helpers.js";
+import { analysisStep, argMin, clampConfidence, lrAt, positionOf, rawStep, round4, saturate, stepRange, trendTestStart } from "./finding-helpers.js";
 import type { PreparedSeries } from "./prepare-series.js";
 import { primarySeries, trainValPairs } from "./select.js";
 import type { Detector, DetectorContext } from "./types.js";
@@ -59,13 +59,6 @@ function checkEarlyBlowup(p: PreparedSeries, val: PreparedSeries | undefined, o:
   const step = rawStep(p, 0);
   const message = DETECTOR_MESSAGES.divergenceEarly({ series: p.series.tag, ratio: againstVal, at: formatStep(step, p.series.stepUnit) });
   return finding(p, step, againstVal, true, 0.5 + 0.4 * saturate(Math.log10(againstVal / o.earlyBlowupRatio)), message);
-}
-
-/** Learning rate in effect at `step` (last logged value at or before it). */
-function lrAt(lr: Series, step: number): number {
-  let value = lr.values[0] ?? Number.NaN;
-  for (let i = 0; i < lr.steps.length && (lr.steps[i] ?? Number.POSITIVE_INFINITY) <= step; i++) value = lr.values[i] ?? value;
-  return value;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Series } from "../../domain/series.js";
 import type { PreparedSeries } from "./prepare-series.js";
 
 /** Confidence kept inside (0, 1) and rounded to 0.01 so goldens stay stable. */
@@ -63,4 +64,11 @@ export function round4(value: number): number {
  */
 export function trendTestStart(p: PreparedSeries, best: number): number {
   return Math.min(best + (p.smoothWindow >> 1) + 1, p.analysis.values.length - 1);
+}
+
+/** Learning rate in effect at `step`: the last value logged at or before it (the first one before any). */
+export function lrAt(lr: Series, step: number): number {
+  let value = lr.values[0] ?? Number.NaN;
+  for (let i = 0; i < lr.steps.length && (lr.steps[i] ?? Number.POSITIVE_INFINITY) <= step; i++) value = lr.values[i] ?? value;
+  return value;
 }

@@ -3,7 +3,7 @@ import type { Series } from "../../domain/series.js";
 import { DIVERGENCE_DEFAULTS, LOSS_JUMP_DEFAULTS } from "../detector-options.js";
 import { DETECTOR_MESSAGES, formatSpan, formatStep } from "../detector-messages.js";
 import { median } from "../stats/median.js";
-import { analysisStep, clampConfidence, positionOf, rawStep, round4, saturate } from "./finding-helpers.js";
+import { analysisStep, clampConfidence, lrAt, positionOf, rawStep, round4, saturate } from "./finding-helpers.js";
 import type { PreparedSeries } from "./prepare-series.js";
 import { lossSeries } from "./select.js";
 import type { Detector, DetectorContext } from "./types.js";
@@ -65,11 +65,16 @@ function recoveryIndex(smooth: Float64Array, from: number, level: number, tolera
   return -1;
 }
 
-/** Last logged learning rate at or before `step`. */
-function lrAt(lr: Series, step: number): number {
-  let value = lr.values[0] ?? Number.NaN;
-  for (let i = 0; i < lr.steps.length && (lr.steps[i] ?? Number.POSITIVE_INFINITY) <= step; i++) value = lr.values[i] ?? value;
-  return value;
+/**
+ * The logged learning rate at the jump's raw point, at the raw point before it, and at the start of the
+ * window before the jump (for telling a warm-up from a restart); null without a comparable lr series.
+ */
+function learningRateChange(p: PreparedSeries, lr: Series | undefined, rawIndex: number, windowStart: number): { at: number; before: number; windowStart: number } | null {
+  if (lr === undefined || lr.stepUnit !== p.series.stepUnit || rawIndex < 1) return null;
+  const at = lrAt(lr, rawStep(p, rawIndex));
+  const before = lrAt(lr, rawStep(p, rawIndex - 1));
+  const start = lrAt(lr, analysisStep(p, windowStart));
+  return at > 0 && before > 0 && start > 0 ? { at, before, windowStart: start } : null;
 }
 
 function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding | null {
@@ -89,8 +94,9 @@ function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding
   const span = rawStep(p, raw.index + raw.sustained - 1) - step;
   const recovered = recoveryIndex(p.smooth, jump.index + o.afterPoints, jump.before, o.recoverTolerance);
   const recoveredStep = recovered === -1 ? null : analysisStep(p, recovered);
-  const lr = context.learningRate;
-  const lrRaised = lr !== undefined && lr.stepUnit === p.series.stepUnit && lrAt(lr, step) >= o.lrRaiseRatio * lrAt(lr, analysisStep(p, jump.index - o.beforePoints));
+  const lrChange = learningRateChange(p, context.learningRate, raw.index, jump.index - o.beforePoints);
+  const lrRaised = lrChange !== null && lrChange.at >= o.lrRaiseRatio * lrChange.windowStart;
+  const lrRestart = lrChange !== null && !lrRaised && lrChange.at >= o.lrRestartRatio * lrChange.before && lrChange.before <= lrChange.windowStart ? lrChange : null;
   const unit = p.series.stepUnit;
   return {
     id: "loss-jump",
@@ -102,10 +108,12 @@ function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding
     evidence: {
       step, giveBack: round4((jump.after - jump.before) / progress), before: round4(p.toValue(jump.before)), peak: round4(p.toValue(raw.peak)), after: round4(p.toValue(jump.after)), ratio: round4(ratio),
       recoveredStep, sustainedPoints: raw.sustained, position: round4(positionOf(p, step)), ...(lrRaised ? { lrRaised } : {}),
+      ...(lrRestart === null ? {} : { lrRestartFrom: lrRestart.before, lrRestartTo: lrRestart.at }),
     },
     message: DETECTOR_MESSAGES.lossJump({
       series: p.series.tag, before: p.toValue(jump.before), peak: p.toValue(raw.peak), after: p.toValue(jump.after), at: formatStep(step, unit),
       factor: o.minRatio, span: toEnd ? null : formatSpan(span, unit), recoveredAt: recoveredStep === null ? null : formatStep(recoveredStep, unit), lrRaised,
+      lrRestart: lrRestart === null ? null : { from: lrRestart.before, to: lrRestart.at },
     }),
   };
 }

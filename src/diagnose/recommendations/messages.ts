@@ -83,6 +83,10 @@ export const recMessages = {
     why: "Validation behaves unlike training from the start, which points to different preprocessing, leakage or a different distribution.",
     effect: "Train and validation losses become comparable; any remaining gap is real generalisation error.",
   },
+  resumeFullState: {
+    why: "The run was resumed from a checkpoint, but its learning-rate schedule started over, and usually its optimizer state (Adam's moment estimates) did too. The first updates after the resume are then far too large for weights that were already trained.",
+    effect: "No loss jump at the resume: training continues from the level it had reached, with the learning rate it had reached.",
+  },
   switchOptimizer: {
     why: (what: string): string => what,
     effect: "Faster progress per epoch (momentum) or regularisation that actually shrinks weights (decoupled decay).",

@@ -11,6 +11,7 @@ import { lowerLr } from "./lower-lr.js";
 import { normalizeInputs } from "./normalize-inputs.js";
 import { raiseLr } from "./raise-lr.js";
 import { reduceLrOnPlateau } from "./reduce-lr-on-plateau.js";
+import { resumeFullState } from "./resume-full-state.js";
 import { robustLoss } from "./robust-loss.js";
 import { samePreprocessing } from "./same-preprocessing.js";
 import { shuffle } from "./shuffle.js";
@@ -39,6 +40,7 @@ export const FIXES_BY_CAUSE: Readonly<Record<string, readonly RecommendationBuil
   "optimizer-choice": [switchOptimizer],
   "vanishing-gradients": [heInit, batchnorm],
   "exploding-gradients": [gradientClipping],
+  "restart-without-state": [resumeFullState],
 };
 
 /** Every recommendation id (docs anchors in docs/diagnostics/causes.md). */

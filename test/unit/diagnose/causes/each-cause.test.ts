@@ -39,6 +39,7 @@ const ROWS: Row[] = [
   { id: "data-mismatch", run: plainRun, findings: [finding("val-below-train", { meanRelativeGap: 0.3, fraction: 0.95 })], pro: {}, con: {} },
   { id: "optimizer-choice", run: plainRun, findings: stall, pro: { optimizer: "sgd", momentum: 0, lr: 0.01 }, con: { optimizer: "sgd", momentum: 0.9, lr: 0.01 } },
   { id: "vanishing-gradients", run: stuckAtChanceRun, findings: [finding("plateau", { atChance: true })], pro: { extra: { activation: "tanh", model: "mlp32x32x32x32x32x32x32x32" } }, con: { batchnorm: true, extra: { activation: "relu" } } },
+  { id: "restart-without-state", run: plainRun, findings: [finding("loss-jump", { ratio: 2.2, lrRestartFrom: 2.75e-5, lrRestartTo: 3e-5 })], pro: {}, con: {} },
   { id: "exploding-gradients", run: nanRun, findings: [finding("non-finite", { position: 0.5, kind: "inf", lastFiniteValue: 3e9 }, { severity: "error" })], pro: { extra: { initStd: 2 } }, con: { extra: { gradClip: 1 } } },
 ];
 

@@ -10,7 +10,7 @@ import { explodeThenDeadRun, finding, nanRun, plainRun, stuckAtChanceRun } from 
 const CONTRACT_IDS = [
   "lr-too-high", "lr-too-low", "batch-too-small", "no-regularization", "model-too-large", "too-little-data", "unnormalized-inputs",
   "data-outliers", "missing-batchnorm", "bad-init", "loss-mismatch", "label-noise", "no-shuffle", "no-lr-schedule", "data-mismatch",
-  "optimizer-choice", "vanishing-gradients", "exploding-gradients",
+  "optimizer-choice", "vanishing-gradients", "exploding-gradients", "restart-without-state",
 ];
 
 function ids(causes: Cause[]): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { detectFindings } from "../../../../src/diagnose/detect.js";
+import { diagnoseRun } from "../../../../src/diagnose/diagnose.js";
 import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
 import { makeRun, makeSeries } from "../../../helpers/synth-curves.js";
 
@@ -23,7 +24,7 @@ describe("loss-jump", () => {
     expect(finding?.evidence["recoveredStep"] as number).toBeLessThanOrEqual(100);
     expect(finding?.message).toBe(DETECTOR_MESSAGES.lossJump({
       series: "loss", before: finding?.evidence["before"] as number, peak: finding?.evidence["peak"] as number, after: finding?.evidence["after"] as number,
-      at: "step 60", factor: 2, span: `${finding?.evidence["sustainedPoints"] as number - 1} steps`, recoveredAt: `step ${String(finding?.evidence["recoveredStep"])}`, lrRaised: false,
+      at: "step 60", factor: 2, span: `${finding?.evidence["sustainedPoints"] as number - 1} steps`, recoveredAt: `step ${String(finding?.evidence["recoveredStep"])}`, lrRaised: false, lrRestart: null,
     }));
   });
 
@@ -55,6 +56,27 @@ describe("loss-jump", () => {
     const lr = makeSeries("lr", Array.from({ length: N }, (_, i) => (i < 60 ? 1e-4 : 1e-3)), "step", "learning-rate");
     const findings = detectFindings(makeRun("restart", [makeSeries("loss", knockedBack(60, 4, 40), "step"), lr])).filter((f) => f.id === "loss-jump");
     expect(findings.map((f) => [f.severity, f.evidence["lrRaised"]])).toEqual([["info", true]]);
+  });
+
+  test("a decaying learning rate that goes back up at the jump: the schedule restarted, and the top cause is a resume without state", () => {
+    const decaying = (i: number): number => (i < 60 ? 3e-5 * (1 - i / 400) : 3e-5 * (1 - (i - 60) / 400));
+    const lr = makeSeries("lr", Array.from({ length: N }, (_, i) => decaying(i)), "step", "learning-rate");
+    const run = makeRun("resumed", [makeSeries("loss", knockedBack(60, 4, 40), "step"), lr]);
+    const diagnosis = diagnoseRun(run);
+    const jump = diagnosis.findings.find((f) => f.id === "loss-jump");
+    expect(jump?.severity).toBe("warning");
+    expect(jump?.evidence).toMatchObject({ lrRestartFrom: expect.closeTo(decaying(59), 12), lrRestartTo: 3e-5 });
+    expect(jump?.message).toContain("the learning rate went back up from 2.56e-5 to 3.00e-5: the schedule started over");
+    expect(diagnosis.causes[0]?.id).toBe("restart-without-state");
+    expect(diagnosis.recommendations[0]?.id).toBe("resume-full-state");
+  });
+
+  test("a learning rate still warming up at the jump is not a restart", () => {
+    // Exponential warm-up: +5 % per step, so the rate also rises 1.05× at the jump itself.
+    const lr = makeSeries("lr", Array.from({ length: N }, (_, i) => 1e-7 * 1.05 ** i), "step", "learning-rate");
+    const [jump] = detectFindings(makeRun("warmup", [makeSeries("loss", knockedBack(60, 4, 40), "step"), lr])).filter((f) => f.id === "loss-jump");
+    expect(jump?.severity).toBe("warning");
+    expect(jump?.evidence["lrRestartFrom"]).toBeUndefined();
   });
 
   test("thresholds are options: minRatio 5 ignores a 4× jump; disabling the id removes it", () => {
