@@ -66,6 +66,7 @@ export const evidence = {
   earlyOverfit: (position: number): string => `validation loss is best at ${Math.round(position * 100)}% of the run`,
   scheduleConfigured: (): string => "config: a learning-rate schedule is configured",
   gradClip: (value: number): string => `gradient clipping at ${n(value)} is configured`,
+  defaultGradClip: (value: number): string => `the Hugging Face Trainer clips gradients at max_grad_norm=${n(value)} by default (its logged grad_norm is measured before clipping)`,
   pairing: (loss: string, activation: string): string => `loss ${loss} with output activation ${activation}`,
   mseOnClasses: (loss: string): string => `regression loss ${loss} on a classification task`,
   unstableLoss: (loss: string): string => `loss ${loss} is numerically unstable (log of softmax)`,

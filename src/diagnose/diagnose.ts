@@ -8,6 +8,7 @@ import { computeSignals } from "./causes/signals.js";
 import { mergeConfigs, normalizeHparams } from "./config/normalize-hparams.js";
 import { detectFindings, type DetectOptions } from "./detect.js";
 import { recommendFixes, type RecommendOptions } from "./recommendations/recommend.js";
+import { withLoggedLr } from "./recommendations/logged-lr.js";
 
 /** The diagnosis of one run. */
 export interface RunDiagnosis {
@@ -38,7 +39,7 @@ export interface DiagnoseReport {
  * 1. config = normalizeHparams(run.hparams) merged with options.config
  * 2. findings = detectFindings(run) (numClasses from the config when known)
  * 3. causes = rankCauses(findings + config + curve signals)
- * 4. recommendations = concrete fixes for the top causes
+ * 4. recommendations = concrete fixes for the top causes (lr from the logged rate when the config has none)
  */
 export function diagnoseRun(run: TrainingRun, options: DiagnoseOptions = {}): RunDiagnosis {
   const config = mergeConfigs(normalizeHparams(run.hparams), options.config ?? {});
@@ -47,7 +48,7 @@ export function diagnoseRun(run: TrainingRun, options: DiagnoseOptions = {}): Ru
   const findings = detectFindings(run, detectOptions);
   const signals = computeSignals(run, config, findings);
   const causes = rankCauses(run, config, findings, options.causes, signals);
-  const recommendations = recommendFixes(run, config, findings, signals, causes, options.recommend);
+  const recommendations = recommendFixes(run, withLoggedLr(config, run), findings, signals, causes, options.recommend);
   return { run, config, findings, causes, recommendations };
 }
 

@@ -1,12 +1,13 @@
 import { evidence } from "../cause-messages.js";
 import { num, supportFinding } from "./helpers.js";
 import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
+import { gradClipOf } from "../config/framework-defaults.js";
 import type { CauseScorer } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { blewUp: 2.0, nonFinite: 1.5, fromStart: 0.5, explosive: 1.5, spikes: 0.6, lossJump: 1.0, gradBurst: 2.0, configLargeInit: 1.5, configClip: 1.0 } as const;
+const W = { blewUp: 2.0, nonFinite: 1.5, fromStart: 0.5, explosive: 1.5, spikes: 0.6, lossJump: 1.0, gradBurst: 2.0, configLargeInit: 1.5, configClip: 1.0, defaultClip: 0.7 } as const;
 
-/** exploding-gradients: NaN/Inf, explosive divergence, gradient-norm bursts; large init without clipping. */
+/** exploding-gradients: NaN/Inf, explosive divergence, gradient-norm bursts; large init without clipping. Against: clipping, configured or the Trainer's default. */
 export const explodingGradients: CauseScorer = {
   id: "exploding-gradients",
   assess(context, tally) {
@@ -22,7 +23,8 @@ export const explodingGradients: CauseScorer = {
     if (s.gradNormBurst !== null && s.gradNormBurst >= T.gradNormBurst) tally.support(W.gradBurst, evidence.gradBurst(s.gradNormBurst));
     const std = context.config.extra?.["initStd"];
     if (typeof std === "number" && std >= T.initStdLarge) tally.supportConfig(W.configLargeInit, evidence.initStd(std));
-    const clip = context.config.extra?.["gradClip"];
-    if (typeof clip === "number" && clip > 0) tally.oppose(W.configClip, evidence.gradClip(clip));
+    // Clipped updates cannot explode; a Trainer log's grad_norm is measured before its default clipping.
+    const clip = gradClipOf(context.run, context.config);
+    if (clip !== null) tally.oppose(clip.assumed ? W.defaultClip : W.configClip, clip.assumed ? evidence.defaultGradClip(clip.value) : evidence.gradClip(clip.value));
   },
 };

@@ -1,6 +1,7 @@
 import { current, kerasOptimizer, py, torchOptimizer } from "./helpers.js";
 import { LR_DIVISOR, proposedLowerLr } from "./lower-lr.js";
 import { recMessages } from "./messages.js";
+import { gradClipOf } from "../config/framework-defaults.js";
 import type { RecommendationBuilder, RecommendationContext } from "./types.js";
 
 /** Global gradient-norm limit proposed. */
@@ -28,18 +29,21 @@ function snippetLr(context: RecommendationContext): { lr: string; preamble: stri
 export const gradientClipping: RecommendationBuilder = {
   id: "gradient-clipping",
   build(context) {
-    const clip = context.config.extra?.["gradClip"];
-    const existing = typeof clip === "number" ? clip : undefined;
+    const clip = gradClipOf(context.run, context.config);
+    const existing = clip?.value;
     const proposed = existing !== undefined && existing <= CLIP_NORM ? existing / 2 : CLIP_NORM;
     const { lr, preamble } = snippetLr(context);
     const optimizerCall = kerasOptimizer(context, lr).replace(/\)$/, `, clipnorm=${py(proposed)})`);
+    const trainer = context.run.framework === "huggingface";
+    const torchLoop = `${preamble}optimizer = ${torchOptimizer(context, lr)}\n# in the training loop, between backward() and step():\nloss.backward()\ntorch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=${py(proposed)})\noptimizer.step()`;
     return {
-      id: "gradient-clipping", cause: context.cause.id, parameter: "clipnorm", current: current(existing), proposed: py(proposed),
+      id: "gradient-clipping", cause: context.cause.id, parameter: trainer ? "max_grad_norm" : "clipnorm",
+      current: clip === null ? null : `${current(clip.value) ?? ""}${clip.assumed ? " (Trainer default)" : ""}`, proposed: py(proposed),
       why: recMessages.gradientClipping.why,
       expectedEffect: recMessages.gradientClipping.effect,
       code: {
         keras: `${preamble}optimizer = ${optimizerCall}`,
-        pytorch: `${preamble}optimizer = ${torchOptimizer(context, lr)}\n# in the training loop, between backward() and step():\nloss.backward()\ntorch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=${py(proposed)})\noptimizer.step()`,
+        pytorch: trainer ? `${preamble}args = TrainingArguments(..., learning_rate=${lr}, max_grad_norm=${py(proposed)})` : torchLoop,
       },
     };
   },

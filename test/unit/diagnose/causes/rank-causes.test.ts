@@ -167,4 +167,14 @@ describe("computeSignals", () => {
     const run = makeRun("fast", [makeSeries("loss", [0.5, 0.05, 0.03, 0.02, 0.015, 0.012, 0.011, 0.01])]);
     expect(computeSignals(run, {}, []).earlyExplosion).toBe(false);
   });
+
+  test("a Hugging Face Trainer log: its default max_grad_norm=1.0 counts against exploding gradients, a configured 0 does not", () => {
+    const inf = [finding("non-finite", { position: 0.5, kind: "inf", lastFiniteValue: 3e9 }, { severity: "error" })];
+    const score = (framework: "huggingface" | "unknown", extra: Record<string, number> = {}): number =>
+      rankCauses({ ...nanRun(), framework }, { extra }, inf, { minScore: 0 }).find((c) => c.id === "exploding-gradients")?.score ?? 0;
+    expect(score("huggingface")).toBeLessThan(score("unknown"));
+    expect(score("huggingface", { gradClip: 0 })).toBe(score("unknown"));
+    const hf = rankCauses({ ...nanRun(), framework: "huggingface" }, {}, inf, { minScore: 0 }).find((c) => c.id === "exploding-gradients");
+    expect(hf?.evidence.against.some((text) => text.includes("max_grad_norm=1 by default"))).toBe(true);
+  });
 });

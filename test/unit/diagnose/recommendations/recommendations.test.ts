@@ -67,6 +67,15 @@ describe("recommendation values computed from the run", () => {
     expect(r?.code.keras).toContain('monitor="val_loss"');
   });
 
+  test("gradient clipping on a Hugging Face run: the Trainer already clips at 1.0, so max_grad_norm 1 (Trainer default) → 0.5 in TrainingArguments", () => {
+    const run = { ...plainRun(), framework: "huggingface" as const };
+    const r = fixes(["exploding-gradients"], { lr: 3e-5 }, [], run).find((x) => x.id === "gradient-clipping");
+    expect([r?.parameter, r?.current, r?.proposed]).toEqual(["max_grad_norm", "1 (Trainer default)", "0.5"]);
+    expect(r?.code.pytorch).toBe("args = TrainingArguments(..., learning_rate=3e-5, max_grad_norm=0.5)");
+    const configured = fixes(["exploding-gradients"], { extra: { gradClip: 5 } }, [], run).find((x) => x.id === "gradient-clipping");
+    expect([configured?.current, configured?.proposed]).toEqual(["5", "1"]);
+  });
+
   test("regularization: L2 1e-3, Dropout 0.25 (0.45 when 0.25 is set), AdamW in PyTorch", () => {
     const wd = fix("weight-decay", "no-regularization", { optimizer: "adam", lr: 1e-3 });
     expect(wd.proposed).toBe("0.001");
