@@ -50,10 +50,10 @@ export const DETECTOR_MESSAGES = {
     `${p.series} repeats the same ${p.searched ? "pattern" : "within-epoch pattern"} every ${p.period} steps for ${p.cycles} ${p.searched ? "cycles" : "epochs"} ` +
     `(±${formatPercent(p.amplitude)}, ${formatPercent(p.explained)} of its step-to-step spread): the batches come in the same order every epoch`,
   lossJump: (p: {
-    series: string; before: number; peak: number; after: number; at: string; factor: number; span: string | null; recoveredAt: string | null;
+    series: string; before: number; peak: number; after: number; at: string; threshold: number; span: string | null; recoveredAt: string | null;
     lrRaised: boolean; lrRestart: { from: number; to: number } | null;
   }): string =>
-    `${p.series} jumped from ${formatValue(p.before)} to ${formatValue(p.peak)} at ${p.at} and stayed at least ${formatValue(p.factor)}× higher ` +
+    `${p.series} jumped from ${formatValue(p.before)} to ${formatValue(p.peak)} at ${p.at} and stayed above ${formatValue(p.threshold)} ` +
     (p.span === null ? "to the end of the run" : `for ${p.span}`) +
     (p.recoveredAt === null ? `; it never came back to ${formatValue(p.before)}` : `; back near ${formatValue(p.before)} at ${p.recoveredAt}`) +
     (p.lrRaised ? " — the learning rate went up there too (a warm restart of the schedule)" : "") +

@@ -220,14 +220,17 @@ export const LOSS_JUMP_DEFAULTS = {
    */
   afterPoints: 5,
   /**
-   * Raw points in a row at or above `minRatio` × the level before, from the jump on: twice a spike's
+   * Raw points in a row at or above the raised threshold (`minRatio` × the level before; midway to the
+   * level after for a jump found by `majorGiveBack`), from the jump on: twice a spike's
    * `maxWidth`, so a burst of a few bad batches is not a jump. A raised stretch that reaches the end of
    * the series needs only `minEndPoints`.
    */
   minSustainPoints: 6,
   minEndPoints: 3,
-  /** The jump must happen within this many analysis points (a slow climb is `divergence`'s trend check). */
+  /** The jump must happen within this many analysis points (a slow climb is `divergence`'s trend check) … */
   maxRisePoints: 2,
+  /** … and that step must cover at least this share of the rise from the level before to the level after. */
+  minSuddenShare: 0.9,
   /** Series shorter than this many analysis points are not searched. */
   minPoints: 20,
   /**
@@ -235,6 +238,13 @@ export const LOSS_JUMP_DEFAULTS = {
    * level before): a loss near zero that goes from 1e-4 to 3e-4 doubled but lost nothing that matters.
    */
   minGiveBack: 0.05,
+  /**
+   * A smaller relative rise still counts when it gives back at least this fraction of the progress made:
+   * a language model at 3.7 (floor ≈ 3.3) going back to 7.3 lost half of its training for a 1.97× rise.
+   */
+  majorGiveBack: 0.25,
+  /** … as long as the level rises at least this much (a clear step, not drift). */
+  minMajorRatio: 1.3,
   /** Recovered once the smooth curve is back within this fraction above the level before the jump. */
   recoverTolerance: 0.1,
   /** The learning rate at least this many times higher after the jump than before: a planned warm restart (info). */

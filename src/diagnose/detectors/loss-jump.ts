@@ -15,42 +15,66 @@ interface Jump {
   index: number;
   before: number;
   after: number;
+  /** Raw values at or above this are the raised level. */
+  high: number;
 }
 
 /**
- * The largest abrupt rise of the level: at index k the median of the `afterPoints` points from k is at
- * least `minRatio` × the median of the `beforePoints` points before k, and the point `maxRisePoints`
- * before k is still near the old level (the rise is sudden, not a slow climb).
+ * The raised threshold of a rise from `before` to `after`, or NaN when the rise is no jump: the level
+ * at least `minRatio` × higher, or (a loss with a high floor) at least `minMajorRatio` × higher while
+ * giving back `majorGiveBack` of the progress made (`progress` = initial level − before).
  */
-function largestJump(values: Float64Array, o: Options, scratch: Float64Array): Jump | null {
+function raisedThreshold(before: number, after: number, progress: number, o: Options): number {
+  if (after >= o.minRatio * before) return o.minRatio * before;
+  const major = after >= o.minMajorRatio * before && after - before >= o.majorGiveBack * progress;
+  return major ? (before + after) / 2 : Number.NaN;
+}
+
+/**
+ * The rise happens at k: the highest of the `maxRisePoints` points from k is above the lowest of the
+ * `maxRisePoints` points before k by at least `minSuddenShare` of the whole rise (a climb spread over
+ * many points — overfitting, drift — is not a jump).
+ */
+function sudden(values: Float64Array, k: number, rise: number, o: Options): boolean {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = Math.max(0, k - o.maxRisePoints); i < k; i++) low = Math.min(low, values[i] as number);
+  for (let i = k; i < Math.min(values.length, k + o.maxRisePoints); i++) high = Math.max(high, values[i] as number);
+  return high - low >= o.minSuddenShare * rise;
+}
+
+/**
+ * The largest abrupt rise of the level: at index k the median of the `afterPoints` points from k is
+ * raised (see `raisedThreshold`) above the median of the `beforePoints` points before k, and most of
+ * the rise happens at k (`sudden`). The largest rise relative to the level before wins.
+ */
+function largestJump(values: Float64Array, initialLevel: number, o: Options, scratch: Float64Array): Jump | null {
   let best: Jump | null = null;
   for (let k = o.beforePoints; k + o.afterPoints <= values.length; k++) {
     const before = median(values, k - o.beforePoints, k, scratch);
     if (!(before > 0)) continue;
     const after = median(values, k, k + o.afterPoints, scratch);
-    const lead = values[Math.max(0, k - o.maxRisePoints)] ?? Number.NaN;
-    if (after >= o.minRatio * before && lead < o.minRatio * before && (best === null || after / before > best.after / best.before)) {
-      best = { index: k, before, after };
-    }
+    const high = raisedThreshold(before, after, initialLevel - before, o);
+    if (!(high > 0) || !sudden(values, k, after - before, o)) continue;
+    if (best === null || after / before > best.after / best.before) best = { index: k, before, after, high };
   }
   return best;
 }
 
 /**
- * The raw points behind a jump found on the analysis buckets: the first raw point at or above
- * `minRatio` × the level before (the jump's exact step) and the highest one in the raised stretch.
+ * The raw points behind a jump found on the analysis buckets: the first raw point at or above the
+ * raised threshold (the jump's exact step), how many stay there in a row, and the highest of them.
  */
 function rawJump(p: PreparedSeries, jump: Jump, o: Options): { index: number; peak: number; sustained: number } | null {
   const bounds = p.analysis.bounds;
   const from = bounds[Math.max(0, jump.index - o.maxRisePoints)] ?? 0;
   const to = bounds[Math.min(bounds.length - 1, jump.index + o.afterPoints)] ?? p.length;
-  const high = o.minRatio * jump.before;
   let index = from;
-  while (index < to && !((p.bad[index] as number) >= high)) index++;
+  while (index < to && !((p.bad[index] as number) >= jump.high)) index++;
   if (index === to) return null;
   let sustained = 0;
   let peak = Number.NEGATIVE_INFINITY;
-  for (let i = index; i < p.length && (p.bad[i] as number) >= high; i++, sustained++) peak = Math.max(peak, p.bad[i] as number);
+  for (let i = index; i < p.length && (p.bad[i] as number) >= jump.high; i++, sustained++) peak = Math.max(peak, p.bad[i] as number);
   return { index, peak, sustained };
 }
 
@@ -80,7 +104,7 @@ function learningRateChange(p: PreparedSeries, lr: Series | undefined, rawIndex:
 function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding | null {
   const values = p.analysis.values;
   if (!p.positive || values.length < o.minPoints) return null;
-  const jump = largestJump(values, o, new Float64Array(Math.max(o.beforePoints, o.afterPoints)));
+  const jump = largestJump(values, p.initialLevel, o, new Float64Array(Math.max(o.beforePoints, o.afterPoints)));
   if (jump === null) return null;
   // A rise to an explosion of the initial level is `divergence`'s (explosive) finding.
   if (jump.after >= Math.sqrt(DIVERGENCE_DEFAULTS.explodeRatio) * p.initialLevel) return null;
@@ -106,13 +130,13 @@ function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding
     fromStep: step,
     toStep: recoveredStep ?? analysisStep(p, values.length - 1),
     evidence: {
-      step, giveBack: round4((jump.after - jump.before) / progress), before: round4(p.toValue(jump.before)), peak: round4(p.toValue(raw.peak)), after: round4(p.toValue(jump.after)), ratio: round4(ratio),
+      step, giveBack: round4((jump.after - jump.before) / progress), before: round4(p.toValue(jump.before)), peak: round4(p.toValue(raw.peak)), after: round4(p.toValue(jump.after)), threshold: round4(p.toValue(jump.high)), ratio: round4(ratio),
       recoveredStep, sustainedPoints: raw.sustained, position: round4(positionOf(p, step)), ...(lrRaised ? { lrRaised } : {}),
       ...(lrRestart === null ? {} : { lrRestartFrom: lrRestart.before, lrRestartTo: lrRestart.at }),
     },
     message: DETECTOR_MESSAGES.lossJump({
       series: p.series.tag, before: p.toValue(jump.before), peak: p.toValue(raw.peak), after: p.toValue(jump.after), at: formatStep(step, unit),
-      factor: o.minRatio, span: toEnd ? null : formatSpan(span, unit), recoveredAt: recoveredStep === null ? null : formatStep(recoveredStep, unit), lrRaised,
+      threshold: p.toValue(jump.high), span: toEnd ? null : formatSpan(span, unit), recoveredAt: recoveredStep === null ? null : formatStep(recoveredStep, unit), lrRaised,
       lrRestart: lrRestart === null ? null : { from: lrRestart.before, to: lrRestart.at },
     }),
   };
@@ -122,8 +146,9 @@ function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding
 export const lossJumpDetector: Detector<Options> = {
   id: "loss-jump",
   defaults: LOSS_JUMP_DEFAULTS,
-  // A jump on the way to an explosion, a rise that never ends or NaN is part of that finding.
-  supersededBy: ["divergence", "non-finite"],
+  // A jump on the way to an explosion, a rise that never ends, NaN, or a validation loss climbing away
+  // from training is part of that finding.
+  supersededBy: ["divergence", "non-finite", "overfitting"],
   detect(context, options) {
     return lossSeries(context).map((p) => check(p, context, options)).filter((f): f is Finding => f !== null);
   },

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { detectFindings } from "../../../../src/diagnose/detect.js";
 import { diagnoseRun } from "../../../../src/diagnose/diagnose.js";
-import { DETECTOR_MESSAGES } from "../../../../src/diagnose/detector-messages.js";
 import { makeRun, makeSeries } from "../../../helpers/synth-curves.js";
 
 const N = 120;
@@ -22,10 +21,9 @@ describe("loss-jump", () => {
     expect(finding?.evidence).toMatchObject({ step: 60, peak: expect.closeTo(4 * base(60), 3), ratio: expect.any(Number), recoveredStep: expect.any(Number) });
     expect(finding?.evidence["recoveredStep"] as number).toBeGreaterThan(80);
     expect(finding?.evidence["recoveredStep"] as number).toBeLessThanOrEqual(100);
-    expect(finding?.message).toBe(DETECTOR_MESSAGES.lossJump({
-      series: "loss", before: finding?.evidence["before"] as number, peak: finding?.evidence["peak"] as number, after: finding?.evidence["after"] as number,
-      at: "step 60", factor: 2, span: `${finding?.evidence["sustainedPoints"] as number - 1} steps`, recoveredAt: `step ${String(finding?.evidence["recoveredStep"])}`, lrRaised: false, lrRestart: null,
-    }));
+    // before = the median of the 5 points before step 60; the threshold is 2× that level.
+    expect(finding?.message).toBe("loss jumped from 0.265 to 1.04 at step 60 and stayed above 0.53 for 19 steps; back near 0.265 at step 95");
+    expect(finding?.evidence["threshold"]).toBeCloseTo(2 * (finding?.evidence["before"] as number), 3);
   });
 
   test("a jump that never comes back runs to the end of the run", () => {
@@ -33,6 +31,26 @@ describe("loss-jump", () => {
     const [finding] = jumps(values);
     expect(finding?.evidence["recoveredStep"]).toBeNull();
     expect(finding?.message).toContain("to the end of the run; it never came back");
+  });
+
+  test("a loss with a high floor: 3.3 → 6.3 is under 2× but gives back 38 % of the progress, so it is a jump (threshold midway)", () => {
+    const lm = (i: number): number => 3.3 + 8 * Math.exp(-i / 10) + 0.01 * Math.sin(i * 1.7);
+    const values = Array.from({ length: N }, (_, i) => (i < 60 ? lm(i) : lm(i) + 3));
+    const [finding] = jumps(values);
+    expect(finding?.evidence["ratio"] as number).toBeLessThan(2);
+    expect(finding?.evidence["giveBack"] as number).toBeGreaterThan(0.3);
+    expect(finding?.evidence["threshold"]).toBeCloseTo(((finding?.evidence["before"] as number) + (finding?.evidence["after"] as number)) / 2, 2);
+    // +1.5: 1.45× (above minMajorRatio) but 19 % of the progress, under majorGiveBack: no jump.
+    expect(jumps(values.map((v, i) => (i < 60 ? v : v - 1.5)))).toEqual([]);
+  });
+
+  test("a steep climb spread over 6 points is not a jump: its steepest 3 points hold at most 75 % of the rise", () => {
+    const lm = (i: number): number => 3.3 + 8 * Math.exp(-i / 10) + 0.01 * Math.sin(i * 1.7);
+    const values = Array.from({ length: N }, (_, i) => lm(i) + 0.8 * Math.min(6, Math.max(0, i - 59)));
+    expect(jumps(values)).toEqual([]);
+    const run = makeRun("climb", [makeSeries("loss", values, "step")]);
+    // Without the suddenness guard the same climb would pass every other test.
+    expect(detectFindings(run, { thresholds: { "loss-jump": { minSuddenShare: 0 } } }).some((f) => f.id === "loss-jump")).toBe(true);
   });
 
   test("a burst of 4 high points is not a jump (spikes' territory)", () => {
@@ -79,10 +97,10 @@ describe("loss-jump", () => {
     expect(jump?.evidence["lrRestartFrom"]).toBeUndefined();
   });
 
-  test("thresholds are options: minRatio 5 ignores a 4× jump; disabling the id removes it", () => {
+  test("thresholds are options: minRatio 5 (and no give-back path) ignores a 4× jump; disabling the id removes it", () => {
     const values = knockedBack(60, 4, 40);
     const run = makeRun("jump", [makeSeries("loss", values, "step")]);
-    expect(detectFindings(run, { thresholds: { "loss-jump": { minRatio: 5 } } }).some((f) => f.id === "loss-jump")).toBe(false);
+    expect(detectFindings(run, { thresholds: { "loss-jump": { minRatio: 5, majorGiveBack: 1 } } }).some((f) => f.id === "loss-jump")).toBe(false);
     expect(detectFindings(run, { disabled: ["loss-jump"] }).some((f) => f.id === "loss-jump")).toBe(false);
   });
 });
