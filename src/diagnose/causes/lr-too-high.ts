@@ -4,7 +4,7 @@ import { CAUSE_THRESHOLDS as T } from "./thresholds.js";
 import type { CauseContext, CauseScorer, Tally } from "./types.js";
 
 /** Evidence weights (log-odds). */
-const W = { divergence: 2.2, explosive: 0.8, nonFinite: 1.2, oscillation: 1.6, spikes: 0.8, lossJump: 0.8, explosionThenChance: 2.2, configExtreme: 4.5, configHigh: 2.5, configSlightlyHigh: 0.8, configSafe: 2.5 } as const;
+const W = { divergence: 2.2, explosive: 0.8, nonFinite: 1.2, oscillation: 1.6, spikes: 0.8, lossJump: 2.0, explosionThenChance: 2.2, configExtreme: 4.5, configHigh: 2.5, configSlightlyHigh: 0.8, configSafe: 2.5 } as const;
 
 function assessConfig(context: CauseContext, tally: Tally): void {
   const { config } = context;
