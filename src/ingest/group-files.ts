@@ -1,9 +1,6 @@
 import type { InputFile } from "./types.js";
+import { isSplitName, SPLIT_SUFFIX } from "./split-names.js";
 
-/** Directory names that mark a split inside a TensorBoard run directory. */
-const SPLIT_DIRS = new Set(["train", "validation", "val", "eval", "evaluation", "test"]);
-/** Split words at the end of a file-name prefix (`validation_events.out.tfevents...`). */
-const SPLIT_SUFFIX = /(^|[_.-])(train|validation|val|eval|evaluation|test)[_.-]?$/i;
 
 function parts(path: string): string[] {
   return path.replace(/\\/g, "/").split(/[/!]/);
@@ -19,7 +16,7 @@ export function tfeventsRunKey(path: string): string {
   const segments = parts(path);
   const name = segments.pop() ?? "";
   const last = segments.at(-1);
-  if (last !== undefined && SPLIT_DIRS.has(last.toLowerCase())) segments.pop();
+  if (last !== undefined && isSplitName(last)) segments.pop();
   const index = name.indexOf("events.out.tfevents");
   const prefix = index > 0 ? name.slice(0, index).replace(SPLIT_SUFFIX, "$1") : "";
   return [...segments, prefix].join("/");

@@ -1,14 +1,14 @@
 import type { TrainingRun } from "../../../domain/run.js";
 import type { Series } from "../../../domain/series.js";
 import { classifyTag } from "../../roles.js";
+import { isSplitName } from "../../split-names.js";
 
 /**
  * Keys of PyTorch's `add_scalars(main_tag, {key: value})` that name a split. Each key gets its own
  * writer in `<run>/<main_tag>_<key>/` whose only tag is `main_tag`; for these keys the child runs are
  * folded back into `<run>` as `<main_tag>/<key>`, so train and validation curves meet in one run.
- * Other keys (`Loss_lr0.1`) stay separate runs, as TensorBoard shows them.
+ * Other keys (`Loss_lr0.1`) stay separate runs, as TensorBoard shows them. Split keys: `split-names.ts`.
  */
-const SPLIT_KEYS: ReadonlySet<string> = new Set(["train", "training", "val", "valid", "validation", "eval", "evaluation", "test"]);
 
 interface Child {
   parent: string;
@@ -35,7 +35,7 @@ function asChild(run: TrainingRun): Child | undefined {
   const [parent, name] = parentAndName(dirOf(run));
   const stem = `${tag.replace(/\//g, "_")}_`;
   const key = name.startsWith(stem) ? name.slice(stem.length) : "";
-  if (parent === "" || !SPLIT_KEYS.has(key.toLowerCase())) return undefined;
+  if (parent === "" || !isSplitName(key)) return undefined;
   const renamed = `${tag}/${key}`;
   return { parent, series: run.series.map((s) => ({ ...s, tag: renamed, ...classifyTag(renamed) })) };
 }

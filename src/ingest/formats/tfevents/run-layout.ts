@@ -1,7 +1,5 @@
 import type { Framework } from "../../../domain/run.js";
-
-/** Directory or filename words that mark a split; tags of such files get `<word>/` in front. */
-const SPLIT_WORDS: ReadonlySet<string> = new Set(["train", "validation", "val", "eval", "evaluation", "test"]);
+import { isSplitName } from "../../split-names.js";
 
 function normalize(path: string): string {
   return path.replace(/\\/g, "/");
@@ -35,17 +33,17 @@ export function commonDirectory(paths: readonly string[]): string {
 export function splitOfFile(path: string): string | undefined {
   const parts = normalize(path).split("/");
   const parent = parts.length > 1 ? parts[parts.length - 2]?.toLowerCase() : undefined;
-  if (parent !== undefined && SPLIT_WORDS.has(parent)) return parent;
+  if (parent !== undefined && isSplitName(parent)) return parent;
   const name = parts[parts.length - 1] ?? "";
   const head = name.slice(0, Math.max(0, name.toLowerCase().indexOf("tfevents")));
   const words = head.split(/[^A-Za-z0-9]+/).filter((w) => w !== "" && w !== "events" && w !== "out");
   const last = words[words.length - 1]?.toLowerCase();
-  return last !== undefined && SPLIT_WORDS.has(last) ? last : undefined;
+  return last !== undefined && isSplitName(last) ? last : undefined;
 }
 
 /** True when tags already say their split (`train/box_loss`, `val/cls_loss`): no prefix is added. */
 export function tagsNameTheirSplit(tags: readonly string[]): boolean {
-  return tags.some((tag) => SPLIT_WORDS.has((tag.split("/")[0] ?? "").toLowerCase()) && tag.includes("/"));
+  return tags.some((tag) => isSplitName(tag.split("/")[0] ?? "") && tag.includes("/"));
 }
 
 /** Facts about the writer, used when tags alone do not tell the framework. */
