@@ -259,6 +259,8 @@ describe("console edge cases", () => {
     // Every `ESC ]` without a BEL scanned to the end of the line: a 16 MB line of them never finished.
     expect("\u001b]0;title\u0007step 1 \u001b[1mloss: 0.5\u001b[0m".replace(ANSI, "")).toBe("step 1 loss: 0.5");
     expect("\u001b]0;a\u001b[1mb\u0007".replace(ANSI, "")).toBe("\u001b]0;ab\u0007");
+    // Titles ended by ST (ESC \\) and character-set selections (tput sgr0's ESC ( B) go too.
+    expect("\u001b]0;train.py\u001b\\step 1 \u001b[1mloss\u001b(B\u001b[m: 0.5".replace(ANSI, "")).toBe("step 1 loss: 0.5");
     const result = text(`${"\u001b]".repeat(3000)}\u001b[32mstep 1 loss: 0.5\u001b[0m\nstep 2 loss: 0.4\n`);
     expect(values(result, "loss")).toEqual([0.5, 0.4]);
   });

@@ -36,12 +36,14 @@ export const COUNTER = /(?:^|[^\w])(epoch|step|global_step|iter|iteration|batch)
 /** `loss 0.123` after a counter on PyTorch-style lines (`epoch 3, loss 0.123`): space-separated pair. */
 export const SPACED_PAIR = new RegExp(String.raw`(?:^|[\s,;|])(${SPLIT_WORD}[A-Za-z_][\w./-]*)\s+(${VALUE})(?![\w./])`, "gi");
 /**
- * ANSI colour and cursor escapes (matching the ESC and BEL control characters is the point). An OSC
- * title (`ESC ] ... BEL`) ends at the next ESC at the latest, so an unterminated one is not rescanned
- * to the end of the line from every `ESC ]` (quadratic).
+ * ANSI colour and cursor escapes (matching the ESC and BEL control characters is the point): CSI
+ * sequences (`ESC [ 1 m`), OSC titles ended by BEL or by ST (`ESC ] 0 ; title ESC \`, what tmux and
+ * newer terminals emit), and character-set selections (`ESC ( B`, which `tput sgr0` appends). An OSC
+ * title ends at the next ESC at the latest, so an unterminated one is not rescanned to the end of the
+ * line from every `ESC ]` (quadratic).
  */
 // eslint-disable-next-line no-control-regex
-export const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*\u0007/g;
+export const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]/g;
 /** Keys that are timings and sizes, not training metrics. */
 export const IGNORED_KEYS = /^(eta|time|elapsed|remaining|speed|params|total|trainable|non-trainable|samples|tokens|mem|memory|gpu_mem|data|it|ms|s|v_num)$|_runtime$|per_second$|^remaining_time$/i;
 /** A whitespace-aligned results table header (fastai `learn.fit`): `epoch  train_loss  valid_loss  accuracy  time`. */
