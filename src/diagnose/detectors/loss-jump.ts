@@ -89,55 +89,75 @@ function recoveryIndex(smooth: Float64Array, from: number, level: number, tolera
   return -1;
 }
 
+/** What the logged learning rate did at the jump: a planned warm restart (`raised`), or a schedule that started over (`restart`). */
+interface LrAtJump {
+  raised: boolean;
+  restart: { from: number; to: number } | null;
+}
+
 /**
- * The logged learning rate at the jump's raw point, at the raw point before it, and at the start of the
- * window before the jump (for telling a warm-up from a restart); null without a comparable lr series.
+ * Compares the logged learning rate at the jump's raw point with the raw point before it and with the
+ * start of the window before the jump: ≥ `lrRaiseRatio` × the window start is a warm restart; a
+ * smaller rise of ≥ `lrRestartRatio` of a rate that was not rising (no warm-up) is a restart.
  */
-function learningRateChange(p: PreparedSeries, lr: Series | undefined, rawIndex: number, windowStart: number): { at: number; before: number; windowStart: number } | null {
-  if (lr === undefined || lr.stepUnit !== p.series.stepUnit || rawIndex < 1) return null;
+function lrAtJump(p: PreparedSeries, lr: Series | undefined, rawIndex: number, windowStart: number, o: Options): LrAtJump {
+  if (lr === undefined || lr.stepUnit !== p.series.stepUnit || rawIndex < 1) return { raised: false, restart: null };
   const at = lrAt(lr, rawStep(p, rawIndex));
   const before = lrAt(lr, rawStep(p, rawIndex - 1));
   const start = lrAt(lr, analysisStep(p, windowStart));
-  return at > 0 && before > 0 && start > 0 ? { at, before, windowStart: start } : null;
+  if (!(at > 0 && before > 0 && start > 0)) return { raised: false, restart: null };
+  if (at >= o.lrRaiseRatio * start) return { raised: true, restart: null };
+  return { raised: false, restart: at >= o.lrRestartRatio * before && before <= start ? { from: before, to: at } : null };
 }
 
-function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding | null {
+interface Located {
+  jump: Jump;
+  raw: { index: number; peak: number; sustained: number };
+  /** Share of the progress made before the jump that it gave back. */
+  giveBack: number;
+}
+
+/** The jump that passes every guard (not an explosion, gives back progress, sustained), or null. */
+function locate(p: PreparedSeries, o: Options): Located | null {
   const values = p.analysis.values;
   if (!p.positive || values.length < o.minPoints) return null;
   const jump = largestJump(values, p.initialLevel, o, new Float64Array(Math.max(o.beforePoints, o.afterPoints)));
-  if (jump === null) return null;
   // A rise to an explosion of the initial level is `divergence`'s (explosive) finding.
-  if (jump.after >= Math.sqrt(DIVERGENCE_DEFAULTS.explodeRatio) * p.initialLevel) return null;
+  if (jump === null || jump.after >= Math.sqrt(DIVERGENCE_DEFAULTS.explodeRatio) * p.initialLevel) return null;
   const progress = p.initialLevel - jump.before;
   if (!(progress > 0) || jump.after - jump.before < o.minGiveBack * progress) return null;
-  const ratio = jump.after / jump.before;
   const raw = rawJump(p, jump, o);
-  if (raw === null || !sustained(p, raw, o)) return null;
+  return raw === null || !sustained(p, raw, o) ? null : { jump, raw, giveBack: (jump.after - jump.before) / progress };
+}
+
+function check(p: PreparedSeries, context: DetectorContext, o: Options): Finding | null {
+  const located = locate(p, o);
+  if (located === null) return null;
+  const { jump, raw } = located;
+  const ratio = jump.after / jump.before;
+  const unit = p.series.stepUnit;
   const step = rawStep(p, raw.index);
   const toEnd = raw.index + raw.sustained === p.length;
-  const span = rawStep(p, raw.index + raw.sustained - 1) - step;
   const recovered = recoveryIndex(p.smooth, jump.index + o.afterPoints, jump.before, o.recoverTolerance);
   const recoveredStep = recovered === -1 ? null : analysisStep(p, recovered);
-  const lrChange = learningRateChange(p, context.learningRate, raw.index, jump.index - o.beforePoints);
-  const lrRaised = lrChange !== null && lrChange.at >= o.lrRaiseRatio * lrChange.windowStart;
-  const lrRestart = lrChange !== null && !lrRaised && lrChange.at >= o.lrRestartRatio * lrChange.before && lrChange.before <= lrChange.windowStart ? lrChange : null;
-  const unit = p.series.stepUnit;
+  const lr = lrAtJump(p, context.learningRate, raw.index, jump.index - o.beforePoints, o);
+  const [before, peak, after, threshold] = [jump.before, raw.peak, jump.after, jump.high].map((v) => p.toValue(v)) as [number, number, number, number];
   return {
     id: "loss-jump",
-    severity: lrRaised ? "info" : "warning",
+    severity: lr.raised ? "info" : "warning",
     confidence: clampConfidence(0.5 + 0.3 * saturate(Math.log2(ratio / o.minRatio) * 2) + (recovered === -1 ? 0.15 : 0.05)),
     series: p.series.tag,
     fromStep: step,
-    toStep: recoveredStep ?? analysisStep(p, values.length - 1),
+    toStep: recoveredStep ?? analysisStep(p, p.analysis.values.length - 1),
     evidence: {
-      step, giveBack: round4((jump.after - jump.before) / progress), before: round4(p.toValue(jump.before)), peak: round4(p.toValue(raw.peak)), after: round4(p.toValue(jump.after)), threshold: round4(p.toValue(jump.high)), ratio: round4(ratio),
-      recoveredStep, sustainedPoints: raw.sustained, position: round4(positionOf(p, step)), ...(lrRaised ? { lrRaised } : {}),
-      ...(lrRestart === null ? {} : { lrRestartFrom: lrRestart.before, lrRestartTo: lrRestart.at }),
+      step, giveBack: round4(located.giveBack), before: round4(before), peak: round4(peak), after: round4(after), threshold: round4(threshold), ratio: round4(ratio),
+      recoveredStep, sustainedPoints: raw.sustained, position: round4(positionOf(p, step)), ...(lr.raised ? { lrRaised: true } : {}),
+      ...(lr.restart === null ? {} : { lrRestartFrom: lr.restart.from, lrRestartTo: lr.restart.to }),
     },
     message: DETECTOR_MESSAGES.lossJump({
-      series: p.series.tag, before: p.toValue(jump.before), peak: p.toValue(raw.peak), after: p.toValue(jump.after), at: formatStep(step, unit),
-      threshold: p.toValue(jump.high), span: toEnd ? null : formatSpan(span, unit), recoveredAt: recoveredStep === null ? null : formatStep(recoveredStep, unit), lrRaised,
-      lrRestart: lrRestart === null ? null : { from: lrRestart.before, to: lrRestart.at },
+      series: p.series.tag, before, peak, after, at: formatStep(step, unit), threshold,
+      span: toEnd ? null : formatSpan(rawStep(p, raw.index + raw.sustained - 1) - step, unit),
+      recoveredAt: recoveredStep === null ? null : formatStep(recoveredStep, unit), lrRaised: lr.raised, lrRestart: lr.restart,
     }),
   };
 }
