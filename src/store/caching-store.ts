@@ -1,4 +1,4 @@
-import type { ChartRecord, CommentKey, DeliveryRecord, DiagnosisKind, DiagnosisRecord, ExperimentRecord, Store } from "./store.js";
+import { commentKeyId, type ChartRecord, type CommentKey, type DeliveryRecord, type DiagnosisKind, type DiagnosisRecord, type ExperimentRecord, type Store } from "./store.js";
 
 /** Entries kept per cache (least recently used dropped first). */
 export const DEFAULT_CACHE_ENTRIES = 2000;
@@ -88,14 +88,14 @@ export class CachingStore implements Store {
   }
 
   async getCommentId(k: CommentKey): Promise<number | null> {
-    const key = JSON.stringify([k.repo, k.issueNumber, k.key]);
+    const key = commentKeyId(k);
     const cached = this.comments.get(key);
     if (cached !== undefined) return cached.id;
     return (await this.readThrough(key, this.comments, async () => ({ id: await this.inner.getCommentId(k) }))).id;
   }
 
   async setCommentId(k: CommentKey, commentId: number): Promise<void> {
-    const key = JSON.stringify([k.repo, k.issueNumber, k.key]);
+    const key = commentKeyId(k);
     this.wrote(key);
     await this.inner.setCommentId(k, commentId);
     this.wrote(key);

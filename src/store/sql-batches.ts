@@ -1,6 +1,6 @@
 import type { SqlClient } from "./sql-client.js";
 import { uniqueByKey } from "./batcher.js";
-import type { CommentKey, DeliveryRecord, DiagnosisRecord } from "./store.js";
+import { commentKeyId, type CommentKey, type DeliveryRecord, type DiagnosisRecord } from "./store.js";
 
 /**
  * The store statements of a webhook delivery's hot path, each written for a batch of items (see
@@ -8,8 +8,6 @@ import type { CommentKey, DeliveryRecord, DiagnosisRecord } from "./store.js";
  * `pg` pass through unchanged, whatever the text holds (no array-literal escaping).
  */
 type Query = SqlClient["query"];
-
-const commentKey = (k: CommentKey): string => JSON.stringify([k.repo, k.issueNumber, k.key]);
 
 /** Claims: the first item of an id in the batch may claim it; its duplicates are redeliveries (false). */
 export async function claimDeliveries(query: Query, items: DeliveryRecord[]): Promise<boolean[]> {
@@ -64,7 +62,7 @@ export async function saveDiagnoses(query: Query, items: DiagnosisRecord[]): Pro
 }
 
 export async function getCommentIds(query: Query, items: CommentKey[]): Promise<(number | null)[]> {
-  const rows = uniqueByKey(items, commentKey, "first").map((i) => {
+  const rows = uniqueByKey(items, commentKeyId, "first").map((i) => {
     const k = items[i] as CommentKey;
     return { repo: k.repo, issue_number: k.issueNumber, key: k.key };
   });
@@ -74,14 +72,14 @@ export async function getCommentIds(query: Query, items: CommentKey[]): Promise<
          ON c.repo = r.repo AND c.issue_number = r.issue_number AND c.key = r.key`,
     [JSON.stringify(rows)],
   );
-  const ids = new Map(found.map((r) => [commentKey({ repo: r.repo, issueNumber: r.issue_number, key: r.key }), Number(r.comment_id)]));
-  return items.map((k) => ids.get(commentKey(k)) ?? null);
+  const ids = new Map(found.map((r) => [commentKeyId({ repo: r.repo, issueNumber: r.issue_number, key: r.key }), Number(r.comment_id)]));
+  return items.map((k) => ids.get(commentKeyId(k)) ?? null);
 }
 
 export interface CommentIdWrite { key: CommentKey; commentId: number }
 
 export async function setCommentIds(query: Query, items: CommentIdWrite[]): Promise<void[]> {
-  const rows = uniqueByKey(items, (w) => commentKey(w.key), "last").map((i) => {
+  const rows = uniqueByKey(items, (w) => commentKeyId(w.key), "last").map((i) => {
     const w = items[i] as CommentIdWrite;
     return { repo: w.key.repo, issue_number: w.key.issueNumber, key: w.key.key, comment_id: w.commentId };
   });

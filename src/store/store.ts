@@ -94,6 +94,11 @@ export interface CommentKey {
   key: string;
 }
 
+/** One string per comment key, for maps and batches (JSON: no separator a repo name could contain). */
+export function commentKeyId(k: CommentKey): string {
+  return JSON.stringify([k.repo, k.issueNumber, k.key]);
+}
+
 export type ExperimentStatus = "queued" | "in_progress" | "completed" | "failed";
 
 export interface ExperimentRecord {
