@@ -77,11 +77,13 @@ export function buildContext(run: TrainingRun, options: DetectOptions = {}): Det
   return context;
 }
 
+/** Per detector id, the finding ids that make its findings redundant on the same series. */
+const SUPERSEDED_BY: ReadonlyMap<string, readonly string[]> = new Map(DETECTORS.map((d) => [d.id, d.supersededBy ?? []]));
+
 /** Drops findings made redundant by another finding on the same series (`Detector.supersededBy`). */
 function withoutSuperseded(findings: Finding[]): Finding[] {
   const present = new Set(findings.map((f) => `${f.id}\u0000${f.series}`));
-  const supersededBy = new Map(DETECTORS.map((d) => [d.id, d.supersededBy ?? []]));
-  return findings.filter((f) => !(supersededBy.get(f.id) ?? []).some((id) => present.has(`${id}\u0000${f.series}`)));
+  return findings.filter((f) => !(SUPERSEDED_BY.get(f.id) ?? []).some((id) => present.has(`${id}\u0000${f.series}`)));
 }
 
 /**

@@ -15,8 +15,8 @@ export const restartWithoutState: CauseScorer = {
   id: "restart-without-state",
   assess(context, tally) {
     const jump = strongest(context.findings, "loss-jump");
-    const from = jump === undefined ? undefined : num(jump, "lrRestartFrom");
-    const to = jump === undefined ? undefined : num(jump, "lrRestartTo");
+    const from = num(jump, "lrRestartFrom");
+    const to = num(jump, "lrRestartTo");
     if (jump !== undefined && from !== undefined && to !== undefined) tally.support(W.lrRestartAtJump, evidence.lrRestart(from, to, jump.fromStep));
   },
 };

@@ -1,6 +1,7 @@
 import type { TrainingRun } from "../../domain/run.js";
 import type { TrainingConfig } from "../../domain/training-config.js";
 import { maxOf } from "../../domain/extremes.js";
+import { pickSeries } from "../causes/curve-stats.js";
 
 /**
  * The config the fixes are computed from: when it does not say the learning rate but the run logged
@@ -11,7 +12,7 @@ import { maxOf } from "../../domain/extremes.js";
  */
 export function withLoggedLr(config: TrainingConfig, run: TrainingRun): TrainingConfig {
   if (config.lr !== undefined) return config;
-  const series = run.series.find((s) => s.role === "learning-rate" && s.values.length > 0);
+  const series = pickSeries(run, "learning-rate");
   const peak = series === undefined ? Number.NaN : maxOf(series.values);
   return Number.isFinite(peak) && peak > 0 ? { ...config, lr: peak } : config;
 }
