@@ -1,18 +1,16 @@
 /**
  * A complete HTTP response held in memory, with the part of the Fetch `Response` interface that
- * Octokit and our code read: status, url, headers, text/json/arrayBuffer/bytes/blob, a `body` stream
- * made on demand, clone. Building it costs a buffer and a `Headers`, where undici's `Response` also
- * builds the web-stream machinery for every response.
+ * Octokit's request layer reads: status, statusText, url, headers, text/json/arrayBuffer, and `body`
+ * (a stream made on demand, for `parseSuccessResponseBody: false`). Building it costs a buffer and a
+ * `Headers`, where undici's `Response` also builds the web-stream machinery for every response.
  */
 export class BufferedResponse {
   readonly ok: boolean;
-  readonly redirected = false;
-  readonly type = "basic";
   private used = false;
   private stream: ReadableStream<Uint8Array> | undefined;
 
   constructor(
-    private readonly bytes_: Buffer,
+    private readonly bytes: Buffer,
     readonly status: number,
     readonly statusText: string,
     readonly headers: Headers,
@@ -21,11 +19,7 @@ export class BufferedResponse {
     this.ok = status >= 200 && status < 300;
   }
 
-  get bodyUsed(): boolean {
-    return this.used;
-  }
-
-  /** The body as a web stream (Octokit's `parseSuccessResponseBody: false`); made once, and then the body counts as read. */
+  /** The body as a web stream; made once, and then the body counts as read. */
   get body(): ReadableStream<Uint8Array> | null {
     if (this.status === 204 || this.status === 205 || this.status === 304) return null;
     if (this.stream !== undefined) return this.stream;
@@ -52,22 +46,9 @@ export class BufferedResponse {
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   }
 
-  async bytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.arrayBuffer());
-  }
-
-  async blob(): Promise<Blob> {
-    return new Blob([await this.arrayBuffer()], { type: this.headers.get("content-type") ?? "" });
-  }
-
-  clone(): BufferedResponse {
-    if (this.used) throw new TypeError("Response.clone: the body has already been read");
-    return new BufferedResponse(this.bytes_, this.status, this.statusText, new Headers(this.headers), this.url);
-  }
-
   private take(): Buffer {
     if (this.used) throw new TypeError("Body has already been read");
     this.used = true;
-    return this.bytes_;
+    return this.bytes;
   }
 }

@@ -134,22 +134,27 @@ export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
     const headers = { "accept-encoding": "gzip, deflate, br", ...headerObject(init.headers) };
     return new Promise<BufferedResponse>((resolve, reject) => {
       const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+      // Every way out (response, error, abort) goes through here, so the abort listener never outlives the call.
+      const settle = (outcome: BufferedResponse | { error: unknown }): void => {
+        signal?.removeEventListener("abort", onAbort);
+        if (outcome instanceof BufferedResponse) resolve(outcome);
+        else reject(outcome.error);
+      };
       const onAbort = (): void => {
         req.destroy();
-        reject(abortError(signal as AbortSignal));
+        settle({ error: abortError(signal as AbortSignal) });
       };
       const req = request(url, { method, headers, agent: agents[url.protocol as "http:" | "https:"], timeout: timeoutMs }, (res) => {
-        readBody(res, maxBytes).then((bytes) => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve(new BufferedResponse(bytes, res.statusCode ?? 0, res.statusMessage ?? "", responseHeaders(res), url.href));
-        }, reject);
+        readBody(res, maxBytes).then(
+          (bytes) => settle(new BufferedResponse(bytes, res.statusCode ?? 0, res.statusMessage ?? "", responseHeaders(res), url.href)),
+          (error: unknown) => settle({ error }),
+        );
       });
       signal?.addEventListener("abort", onAbort, { once: true });
       req.once("timeout", () => req.destroy(new Error(`no response for ${timeoutMs} ms`)));
       req.once("error", (error: NodeJS.ErrnoException) => {
-        signal?.removeEventListener("abort", onAbort);
         const stale = req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
-        reject(stale ? new StaleSocketError(error) : fetchFailed(error));
+        settle({ error: stale ? new StaleSocketError(error) : fetchFailed(error) });
       });
       req.end(body);
     });
