@@ -1,25 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { appOctokit } from "../../../src/github/octokit.js";
+import { startLocalServer, type LocalServer } from "../../helpers/local-http.js";
 
 /** A local API that records when each request arrived and which client sent it. */
-let server: Server;
+let server: LocalServer;
 let base = "";
 const seen: { method: string; at: number; agent: string }[] = [];
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await startLocalServer((req, _body, res) => {
     seen.push({ method: req.method ?? "", at: Date.now(), agent: req.headers["accept-encoding"] ?? "" });
-    req.resume();
-    req.on("end", () => res.writeHead(201, { "content-type": "application/json" }).end('{"id":1}'));
+    res.writeHead(201, { "content-type": "application/json" }).end('{"id":1}');
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe("appOctokit", () => {
   test("production (throttled) keeps Probot's write limiter on the node client: two POSTs ≥ ~1 s apart", async () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { Octokit } from "@octokit/core";
 import { createLeanFetch } from "../../../../src/github/http/lean-fetch.js";
+import { startLocalServer, type LocalHandler, type LocalServer } from "../../../helpers/local-http.js";
 
 /** A local server whose routes each exercise one behaviour of the client. */
-const routes: Record<string, (req: IncomingMessage, body: string, res: ServerResponse) => void> = {
+const routes: Record<string, LocalHandler> = {
   "/echo": (req, body, res) => {
     res.writeHead(201, { "content-type": "application/json; charset=utf-8", "set-cookie": ["a=1", "b=2"], "x-request-id": "r1" });
     res.end(JSON.stringify({ method: req.method, body, length: req.headers["content-length"] ?? null, auth: req.headers.authorization ?? null, accept: req.headers["accept-encoding"] ?? null }));
@@ -31,22 +31,13 @@ const routes: Record<string, (req: IncomingMessage, body: string, res: ServerRes
 };
 const servedOn = new WeakMap<object, number>();
 
-let server: Server;
+let server: LocalServer;
 let base = "";
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (c: string) => (body += c));
-    req.on("end", () => (routes[req.url ?? ""] ?? ((_q, _b, r: ServerResponse) => void r.writeHead(500).end()))(req, body, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLocalServer((req, body, res) => (routes[req.url ?? ""] ?? ((_q, _b, r: ServerResponse) => void r.writeHead(500).end()))(req, body, res));
+  base = server.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe("createLeanFetch", () => {
   const fallbackCalls: string[] = [];
