@@ -43,24 +43,30 @@ const PHASES: { phase: string; concurrency: number; deliveries: number; skipFirs
   { phase: "50 (steady)", concurrency: 50, deliveries: 600, skipFirst: 50 },
 ];
 
+/**
+ * utime + stime of a `/proc/.../stat` line, in seconds. The name field may hold spaces and ")", so
+ * fields are counted after its last ")".
+ */
+function statCpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
 /** CPU seconds (user + system) the process has used so far, from /proc (Linux); NaN elsewhere. */
 function processCpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return statCpuSeconds(readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
     return Number.NaN;
   }
 }
-/** CPU seconds per thread of the process (name → seconds), from /proc/<pid>/task (Linux); empty elsewhere. */
+/** CPU seconds per thread of the process (name#tid → seconds), from /proc/<pid>/task (Linux); empty elsewhere. */
 function threadCpuSeconds(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-      const name = `${stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))}#${tid}`;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(name, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+      out.set(`${stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))}#${tid}`, statCpuSeconds(stat));
     }
   } catch { /* not Linux, or the process is gone */ }
   return out;
