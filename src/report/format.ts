@@ -47,3 +47,14 @@ export function change(parameter: string, current: string | null, proposed: stri
 export function formatScore(score: number): string {
   return `${Math.min(99, Math.round(score * 100))}%`;
 }
+
+/**
+ * The run's name when the source path alone does not tell the run: a file that holds several runs (a
+ * W&B export with one column group per run) or a directory of flattened event files gives each run
+ * its own name; null when the name is the path's own tail (`healthy/metrics` of `…/healthy/metrics.csv`).
+ */
+export function distinctRunName(run: TrainingRun): string | null {
+  const path = run.source.path.replace(/\\/g, "/").replace(/!/g, "/").replace(/\/+$/, "");
+  const tails = [path, path.replace(/\.[^./]*$/, "")];
+  return tails.some((t) => t === run.name || t.endsWith(`/${run.name}`)) ? null : run.name;
+}

@@ -2,7 +2,7 @@ import { renderMermaidChart } from "../charts/render-mermaid.js";
 import type { DiagnoseReport, RunDiagnosis } from "../diagnose/diagnose.js";
 import type { Severity } from "../domain/severity.js";
 import { formatNumber } from "../diagnose/format-number.js";
-import { change, formatScore, orderedCode, reportSeries, seriesSummary, stepRange } from "./format.js";
+import { change, distinctRunName, formatScore, orderedCode, reportSeries, seriesSummary, stepRange } from "./format.js";
 import { reportMessages as M } from "./messages.js";
 import { sparkline } from "./sparkline.js";
 import { causeTitle, verdictOf, type RunStatus } from "./verdict.js";
@@ -32,7 +32,8 @@ function cell(text: string): string {
 
 function header(d: RunDiagnosis, options: MarkdownReportOptions): string {
   const v = verdictOf(d);
-  const lines = [`### ${STATUS_ICON[v.status]} \`${d.run.source.path}\``, "", `**${v.headline}**`, "", `<sub>${d.run.source.format} · ${d.run.framework} · ${d.run.series.length} series</sub>`];
+  const name = distinctRunName(d.run);
+  const lines = [`### ${STATUS_ICON[v.status]} \`${d.run.source.path}\`${name === null ? "" : ` — \`${name}\``}`, "", `**${v.headline}**`, "", `<sub>${d.run.source.format} · ${d.run.framework} · ${d.run.series.length} series</sub>`];
   const url = options.chartUrls?.[d.run.name];
   if (url !== undefined) lines.push("", `![Loss curves of ${d.run.name}](${url})`);
   else if (options.mermaid === true) {

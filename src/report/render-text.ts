@@ -1,7 +1,7 @@
 import type { DiagnoseReport, RunDiagnosis } from "../diagnose/diagnose.js";
 import type { Severity } from "../domain/severity.js";
 import { formatNumber } from "../diagnose/format-number.js";
-import { change, formatScore, orderedCode, reportSeries, seriesSummary, stepRange } from "./format.js";
+import { change, distinctRunName, formatScore, orderedCode, reportSeries, seriesSummary, stepRange } from "./format.js";
 import { reportMessages as M } from "./messages.js";
 import { sparkline } from "./sparkline.js";
 import { causeTitle, verdictOf, type RunStatus } from "./verdict.js";
@@ -96,7 +96,8 @@ function section(title: string, lines: string[], p: Paint): string[] {
 function renderRun(d: RunDiagnosis, width: number, p: Paint): string {
   const verdict = verdictOf(d);
   const status = STATUS[verdict.status];
-  const title = `━━ ${d.run.source.path}  ${p(`· ${d.run.source.format} · ${d.run.framework}`, "dim")}`;
+  const name = distinctRunName(d.run);
+  const title = `━━ ${d.run.source.path}${name === null ? "" : ` — ${name}`}  ${p(`· ${d.run.source.format} · ${d.run.framework}`, "dim")}`;
   return [
     p(title, "bold"),
     `${p(`${status.icon} ${status.label}`, status.style)}  ${verdict.headline}`,

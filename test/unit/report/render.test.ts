@@ -96,3 +96,24 @@ describe("toDiagnoseJson", () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
+
+describe("run titles", () => {
+  const withSource = (name: string, path: string): RunDiagnosis => {
+    const d = diagnoseRun(plainRun());
+    return { ...d, run: { ...d.run, name, source: { ...d.run.source, path } } };
+  };
+
+  test("several runs from one file (a W&B export) are told apart by name in the text and markdown headings", () => {
+    const runs = [withSource("gpt2_char_to_token", "exports/wandb_export.csv"), withSource("gpt2", "exports/wandb_export.csv")];
+    const text = renderTextReport(report(...runs), { color: false });
+    expect(text).toContain("━━ exports/wandb_export.csv — gpt2_char_to_token");
+    expect(text).toContain("━━ exports/wandb_export.csv — gpt2 ");
+    expect(renderMarkdownReport(report(...runs))).toContain("### ✅ `exports/wandb_export.csv` — `gpt2_char_to_token`");
+  });
+
+  test("a name that is the path's own tail is not repeated", () => {
+    for (const [name, path] of [["metrics", "runs/metrics.csv"], ["healthy/metrics", "examples/healthy/metrics.csv"], ["exp1", "logs/exp1/"], ["inner", "a.zip!inner"]]) {
+      expect(renderTextReport(report(withSource(name as string, path as string)), { color: false })).not.toContain(" — ");
+    }
+  });
+});
