@@ -39,7 +39,8 @@ export const FINDING_LABELS: Readonly<Record<string, (evidence: Record<string, u
   "val-below-train": () => "val < train",
   noisy: () => "noisy",
   "epoch-sawtooth": () => "per-epoch sawtooth",
-  "loss-jump": (e) => (typeof e["ratio"] === "number" ? `jumped ${String(Number(e["ratio"].toPrecision(2)))}×` : "loss jump"),
+  // The peak over the level before: the height the chart shows, as the finding's message says it.
+  "loss-jump": (e) => (typeof e["peak"] === "number" && typeof e["before"] === "number" && e["before"] > 0 ? `jumped ${formatShort(e["peak"] / e["before"])}×` : "loss jump"),
   "metric-stuck": () => "stuck at chance",
 };
 
